@@ -1,0 +1,6 @@
+using Soc.Console.Storage;
+
+namespace Soc.Console.Incidents;
+
+/// <summary>An incident with its alerts, as <c>GET /api/v1/incidents/{id}</c> returns it.</summary>
+public sealed record IncidentDetail(Incident Incident, IReadOnlyList<StoredAlert> Alerts);

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Soc.Detection.Events;
+
+namespace Soc.Console.Pipeline;
+
+/// <summary>Writes an event's fields as one flat JSON object (dotted ECS names), as stored and as the API returns it.</summary>
+public static class EventJson
+{
+    public static string Serialize(LogEvent ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in ev.Fields)
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string s: writer.WriteStringValue(s); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case DateTimeOffset t: writer.WriteStringValue(t); break;
+            case System.Collections.IEnumerable list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default: writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+        }
+    }
+}

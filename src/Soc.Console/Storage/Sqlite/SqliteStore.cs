@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace Soc.Console.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in the data folder, in WAL mode with synchronous=FULL, so a
+/// committed ingest batch survives a crash or power cut before the center answers the collector.
+/// SQLite has one writer at a time; writes are serialised here rather than left to busy retries.
+/// </summary>
+public sealed partial class SqliteStore : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        DatabasePath = databasePath;
+        using var connection = Open();
+        CreateSchema(connection);
+    }
+
+    public string DatabasePath { get; }
+
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var result = work(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) =>
+        WriteAsync(work, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+}
