@@ -4,9 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests drive for real: util-linux logger (bsdutils) sends syslog to the collector.
+# Debian packages the tests drive for real: util-linux logger (bsdutils) sends syslog to the collector;
+# chromium runs the console's browser tests (Playwright drives it; its own browser download cannot work here).
 packages=()
 command -v logger >/dev/null 2>&1 || packages+=(bsdutils)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 if ((${#packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
