@@ -35,7 +35,8 @@ public sealed class FieldTestNode(string sigmaField, string[] fields, ValueMatch
             return Mode switch
             {
                 FieldTestMode.NotExists => true,
-                FieldTestMode.Any or FieldTestMode.All => MatchesNull,
+                FieldTestMode.Any => MatchesNull,
+                FieldTestMode.All => MatchesNull && Matchers.Length == 0,
                 _ => false,
             };
         }
