@@ -57,13 +57,17 @@ public sealed partial class CorrelationEngine
         }
 
         group.LastTicks = Math.Max(group.LastTicks, ticks);
+
+        // The window ends at the group's newest event, so an out-of-order event (within the lateness)
+        // joins the same window as the events that overtook it.
+        var to = group.LastTicks;
         if (++state.UpdatesSinceSweep >= SweepEveryUpdates)
         {
             state.UpdatesSinceSweep = 0;
             Sweep(state, key);
         }
 
-        var from = ticks - state.SpanTicks;
+        var from = to - state.SpanTicks;
         int count;
         double? value = null;
         switch (spec.Type)
@@ -75,7 +79,7 @@ public sealed partial class CorrelationEngine
                     count = 0;
                     foreach (var t in steps)
                     {
-                        if (t != long.MinValue && t >= from && t <= ticks)
+                        if (t != long.MinValue && t >= from && t <= to)
                         {
                             count++;
                         }
@@ -93,7 +97,7 @@ public sealed partial class CorrelationEngine
             case CorrelationType.TemporalOrdered:
                 {
                     var steps = group.Steps!;
-                    AdvanceChain(spec, steps, reference, ticks, from);
+                    AdvanceChain(spec, steps, reference, ticks, ticks - state.SpanTicks);
                     if (steps[^1] == long.MinValue)
                     {
                         return null;
@@ -105,7 +109,7 @@ public sealed partial class CorrelationEngine
 
             default:
                 group.Add(ticks, number, text, _options.MaxEventsPerGroup);
-                (count, value) = Aggregate(spec, group, from, ticks, text);
+                (count, value) = Aggregate(spec, group, from, to, text);
                 if (!Holds(spec, value ?? count))
                 {
                     return null;
