@@ -16,9 +16,6 @@ public sealed class CompiledRule(SigmaRule rule, LogSourceRoute route, MatchNode
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>>? RequiredLiterals { get; } = requiredLiterals;
 
-    /// <summary>Bits of the candidate gates that admit this rule (0: always evaluated). Set by the engine.</summary>
-    public ulong GateMask { get; set; }
-
     /// <summary>Referenced by a correlation rule: matches feed the correlation engine.</summary>
     public bool Correlated { get; set; }
 

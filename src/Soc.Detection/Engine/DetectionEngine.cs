@@ -145,13 +145,17 @@ public sealed class DetectionEngine
 
         var open = set.GateFields.Length > 0 ? set.OpenGates(ev) : 0;
         var evaluated = 0;
-        foreach (var rule in set.Rules)
+        var rules = set.Rules;
+        var masks = set.Masks;
+        for (var i = 0; i < rules.Length; i++)
         {
-            if (rule.GateMask != 0 && (rule.GateMask & open) == 0)
+            var mask = masks[i];
+            if (mask != 0 && (mask & open) == 0)
             {
                 continue;
             }
 
+            var rule = rules[i];
             evaluated++;
             if (rule.Root.Eval(ev))
             {

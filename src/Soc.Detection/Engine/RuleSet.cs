@@ -44,8 +44,10 @@ internal sealed class RuleSet
 
         GateFields = [.. gates.Keys];
         GateSearches = [.. GateFields.Select(f => SearchValues.Create([.. gates[f]], StringComparison.OrdinalIgnoreCase))];
-        foreach (var r in rules)
+        Masks = new ulong[rules.Count];
+        for (var n = 0; n < rules.Count; n++)
         {
+            var r = rules[n];
             ulong mask = 0;
             if (useIndex && r.RequiredLiterals is { Count: > 0 })
             {
@@ -62,7 +64,7 @@ internal sealed class RuleSet
                 }
             }
 
-            r.GateMask = mask;
+            Masks[n] = mask;
         }
 
         // Ungated rules first is irrelevant for correctness; keep rule order stable for deterministic alerts.
@@ -70,6 +72,9 @@ internal sealed class RuleSet
     }
 
     public CompiledRule[] Rules { get; }
+
+    /// <summary>Per rule (same index as <see cref="Rules"/>): the gates that admit it; 0 when always evaluated.</summary>
+    public ulong[] Masks { get; }
     public string[] GateFields { get; }
     public SearchValues<string>[] GateSearches { get; }
 
