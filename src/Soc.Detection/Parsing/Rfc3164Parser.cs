@@ -12,7 +12,12 @@ public static class Rfc3164Parser
 {
     private const int DefaultPriority = 13; // user.notice, as rsyslog assumes for a line without PRI.
 
-    public static bool TryParse(string line, TimeZoneInfo zone, DateTimeOffset now, LogEvent ev, Rfc3164Mode mode = Rfc3164Mode.Network)
+    /// <param name="tagNeedsColon">
+    /// rsyslog's <c>force.tagEndingByColon</c>: a word after the host name is a tag only when it ends with a colon
+    /// (<c>sshd[42]:</c>, <c>%ASA-6-302013:</c>). On by default, so <c>host Some message</c> does not yield
+    /// process.name "Some"; off reproduces rsyslog's default reading.
+    /// </param>
+    public static bool TryParse(string line, TimeZoneInfo zone, DateTimeOffset now, LogEvent ev, Rfc3164Mode mode = Rfc3164Mode.Network, bool tagNeedsColon = true)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(zone);
@@ -34,6 +39,13 @@ public static class Rfc3164Parser
             i++;
         }
 
+        if (s[i..].StartsWith("last message repeated ", StringComparison.Ordinal) && IsRepeatNotice(s[(i + 22)..]))
+        {
+            // rsyslog's "lastline" parser: the whole text is the message, there is no host or tag.
+            SetMessage(ev, s[i..]);
+            return hasPri;
+        }
+
         var hasStamp = ReadStamp(s, ref i, zone, now, ev);
         if (!hasStamp && (mode == Rfc3164Mode.File || !hasPri))
         {
@@ -46,10 +58,22 @@ public static class Rfc3164Parser
         }
         else
         {
-            ReadNetworkBody(s[i..], ev);
+            ReadNetworkBody(s[i..], ev, tagNeedsColon);
         }
 
         return true;
+    }
+
+    /// <summary><c>N times</c> exactly (what follows "last message repeated ").</summary>
+    private static bool IsRepeatNotice(ReadOnlySpan<char> s)
+    {
+        var digits = 0;
+        while (digits < s.Length && char.IsAsciiDigit(s[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && s[digits..].SequenceEqual(" times");
     }
 
     private static bool ReadStamp(ReadOnlySpan<char> s, ref int i, TimeZoneInfo zone, DateTimeOffset now, LogEvent ev)
@@ -83,7 +107,7 @@ public static class Rfc3164Parser
     }
 
     /// <summary>rsyslog: HOSTNAME only if host-name shaped, then TAG up to a space or through a colon, MSG the rest.</summary>
-    private static void ReadNetworkBody(ReadOnlySpan<char> s, LogEvent ev)
+    private static void ReadNetworkBody(ReadOnlySpan<char> s, LogEvent ev, bool tagNeedsColon)
     {
         var end = s.IndexOf(' ');
         var token = end < 0 ? s : s[..end];
@@ -103,6 +127,11 @@ public static class Rfc3164Parser
         if (tagEnd < s.Length && s[tagEnd] == ':')
         {
             tagEnd++;
+        }
+        else if (tagNeedsColon)
+        {
+            SetMessage(ev, s);
+            return;
         }
 
         SetTag(ev, tag);

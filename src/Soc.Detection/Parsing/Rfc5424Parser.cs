@@ -15,14 +15,26 @@ public static class Rfc5424Parser
     public static bool LooksLikeRfc5424(ReadOnlySpan<char> s)
     {
         var close = s.Length > 2 && s[0] == '<' ? s[..Math.Min(s.Length, 5)].IndexOf('>') : -1;
-        return close > 1 && close + 1 < s.Length && s[close + 1] is >= '1' and <= '9';
+        if (close < 2)
+        {
+            return false;
+        }
+
+        var i = close + 1;
+        while (i < s.Length && i - close <= 3 && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+        }
+
+        return i > close + 1 && i < s.Length && s[i] == ' ' && s[close + 1] != '0';
     }
 
     /// <param name="line">The message without transport framing.</param>
     /// <param name="ev">Receives <c>log.syslog.*</c>, <c>process.*</c>, <c>message</c> and <see cref="LogEvent.Timestamp"/>.</param>
     /// <param name="error">Why the line is not RFC 5424 (null on success).</param>
     /// <param name="compliantMessage">Reject a BOM-led MSG that is not valid UTF-8 (seen here as U+FFFD after decoding).</param>
-    public static bool TryParse(string line, LogEvent ev, out string? error, bool compliantMessage = false)
+    /// <param name="lenientStructuredData">Best-effort as rsyslog does it: when STRUCTURED-DATA is malformed, the text from there on is the message.</param>
+    public static bool TryParse(string line, LogEvent ev, out string? error, bool compliantMessage = false, bool lenientStructuredData = false)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(ev);
@@ -76,10 +88,27 @@ public static class Rfc5424Parser
             || !Header(s, ref i, ev, EcsFields.LogSyslogProcId, 128, "procid", out error)
             || !Space(s, ref i, out error)
             || !Header(s, ref i, ev, EcsFields.LogSyslogMsgId, 32, "msgid", out error)
-            || !Space(s, ref i, out error)
-            || !StructuredData.TryRead(s, ref i, ev, out error))
+            || !Space(s, ref i, out error))
         {
             return false;
+        }
+
+        var sdStart = i;
+        if (!StructuredData.TryRead(s, ref i, ev, out error))
+        {
+            if (!lenientStructuredData || sdStart >= s.Length)
+            {
+                return false;
+            }
+
+            // rsyslog tolerates spaces around '=' in SD params; failing that, the rest is the message.
+            StructuredData.RemoveAll(ev);
+            i = sdStart;
+            if (!StructuredData.TryRead(s, ref i, ev, out _, lenient: true) || (i < s.Length && s[i] != ' '))
+            {
+                StructuredData.RemoveAll(ev);
+                i = sdStart - 1;
+            }
         }
 
         if (i < s.Length)
@@ -91,10 +120,7 @@ public static class Rfc5424Parser
 
             i++;
             var msg = s[i..];
-            if (compliantMessage && msg.Length > 0 && msg[0] == Bom && msg.Contains('\uFFFD'))
-            {
-                return Fail("expecting a free-form optional message in UTF-8 (starting with or without BOM)", i, out error);
-            }
+            var invalidUtf8 = compliantMessage && msg.Length > 0 && msg[0] == Bom && msg.Contains('\uFFFD');
 
             // The BOM only announces UTF-8 (RFC 5424 §6.4); it is not part of the text.
             if (msg.Length > 0 && msg[0] == Bom)
@@ -105,6 +131,11 @@ public static class Rfc5424Parser
             if (!msg.IsEmpty)
             {
                 ev.Message = msg.ToString();
+            }
+
+            if (invalidUtf8)
+            {
+                return Fail("expecting a free-form optional message in UTF-8 (starting with or without BOM)", i, out error);
             }
         }
 

@@ -11,7 +11,7 @@ internal static class StructuredData
 {
     public const string Prefix = "log.syslog.structured_data.";
 
-    public static bool TryRead(ReadOnlySpan<char> s, ref int i, LogEvent ev, out string? error)
+    public static bool TryRead(ReadOnlySpan<char> s, ref int i, LogEvent ev, out string? error, bool lenient = false)
     {
         if (i < s.Length && s[i] == '-')
         {
@@ -47,13 +47,13 @@ internal static class StructuredData
             {
                 i++;
                 var nameStart = i;
-                if (!Name(s, ref i) || i + 1 >= s.Length || s[i] != '=' || s[i + 1] != '"')
+                var nameOk = Name(s, ref i);
+                var name = s[nameStart..i];
+                if (!nameOk || !Assign(s, ref i, lenient))
                 {
                     return Rfc5424Parser.Fail("expecting a structured data parameter (`key=\"value\"`, both part from 1 to max 32 US-ASCII characters; key cannot contain `=`, ` `, `]`, and `\"`, while value cannot contain `]`, backslash, and `\"` unless escaped)", i, out error);
                 }
 
-                var name = s[nameStart..i];
-                i += 2;
                 if (!Value(s, ref i, out var value, out error))
                 {
                     return false;
@@ -72,6 +72,64 @@ internal static class StructuredData
 
         error = null;
         return true;
+    }
+
+    /// <summary>Drops the structured-data fields of a failed read.</summary>
+    public static void RemoveAll(LogEvent ev)
+    {
+        List<string>? keys = null;
+        foreach (var key in ev.Fields.Keys)
+        {
+            if (key.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                (keys ??= []).Add(key);
+            }
+        }
+
+        if (keys is not null)
+        {
+            foreach (var key in keys)
+            {
+                ev.Remove(key);
+            }
+        }
+    }
+
+    /// <summary><c>="</c>; lenient (as rsyslog) also takes spaces around the equals sign.</summary>
+    private static bool Assign(ReadOnlySpan<char> s, ref int i, bool lenient)
+    {
+        var j = i;
+        if (lenient)
+        {
+            SkipSpaces(s, ref j);
+        }
+
+        if (j >= s.Length || s[j] != '=')
+        {
+            return false;
+        }
+
+        j++;
+        if (lenient)
+        {
+            SkipSpaces(s, ref j);
+        }
+
+        if (j >= s.Length || s[j] != '"')
+        {
+            return false;
+        }
+
+        i = j + 1;
+        return true;
+    }
+
+    private static void SkipSpaces(ReadOnlySpan<char> s, ref int i)
+    {
+        while (i < s.Length && s[i] == ' ')
+        {
+            i++;
+        }
     }
 
     private static bool Name(ReadOnlySpan<char> s, ref int i)

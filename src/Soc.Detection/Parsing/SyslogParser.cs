@@ -19,7 +19,7 @@ public static class SyslogParser
             return FortigateParser.TryParse(line, zone, ev);
         }
 
-        if (!Rfc5424Parser.LooksLikeRfc5424(line) || !Rfc5424Parser.TryParse(line, ev, out _))
+        if (!Rfc5424Parser.LooksLikeRfc5424(line) || !Rfc5424Parser.TryParse(line, ev, out _, lenientStructuredData: true))
         {
             if (Rfc5424Parser.LooksLikeRfc5424(line))
             {
@@ -67,21 +67,6 @@ public static class SyslogParser
         ev.Remove(EcsFields.LogSyslogProcId);
         ev.Remove(EcsFields.LogSyslogMsgId);
         ev.Timestamp = default;
-        List<string>? sd = null;
-        foreach (var key in ev.Fields.Keys)
-        {
-            if (key.StartsWith(StructuredData.Prefix, StringComparison.Ordinal))
-            {
-                (sd ??= []).Add(key);
-            }
-        }
-
-        if (sd is not null)
-        {
-            foreach (var key in sd)
-            {
-                ev.Remove(key);
-            }
-        }
+        StructuredData.RemoveAll(ev);
     }
 }
