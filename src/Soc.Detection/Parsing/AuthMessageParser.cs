@@ -68,6 +68,12 @@ public static class AuthMessageParser
         }
 
         c = new SpanCursor(msg);
+        if (c.Skip("error: ") && !c.Rest.StartsWith("maximum", StringComparison.Ordinal))
+        {
+            return Sshd(ev, c.Rest);
+        }
+
+        c = new SpanCursor(msg);
         if (c.Skip("Accepted ") || c.Skip("Failed ") || c.Skip("Postponed "))
         {
             var accepted = msg[0] == 'A';
