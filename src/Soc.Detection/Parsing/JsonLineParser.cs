@@ -60,7 +60,7 @@ public static class JsonLineParser
     private static object? ValueOf(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var n) ? n : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt64(out var n) ? (object)n : value.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Array => ListOf(value),
