@@ -29,6 +29,8 @@ public static class CenterCommands
         root.Subcommands.Add(AgencyCommand(dataDir));
         root.Subcommands.Add(UserCommand(dataDir));
         root.Subcommands.Add(TokenCommand(dataDir));
+        root.Subcommands.Add(DetectionCommands.Rules());
+        root.Subcommands.Add(DetectionCommands.Scan());
         return root;
     }
 
