@@ -137,7 +137,7 @@ public static class CollectorConfigLoader
         }
 
         options.Listen = metrics.GetString("listen", options.Listen) ?? "";
-        if (options.Listen.Length > 0 && !IPEndPoint.TryParse(options.Listen, out _))
+        if (options.Listen.Length > 0 && !(IPEndPoint.TryParse(options.Listen, out var endpoint) && endpoint.Port > 0))
         {
             metrics.Error("listen", $"'{options.Listen}' is not ip:port (or empty to turn metrics off)");
         }

@@ -47,7 +47,7 @@ public sealed class InputFactory
             TimeZone = values.GetString("timeZone", "Asia/Ho_Chi_Minh")!,
         };
         var valid = true;
-        if (options.Listen.Length > 0 && !IPEndPoint.TryParse(options.Listen, out _))
+        if (options.Listen.Length > 0 && !(IPEndPoint.TryParse(options.Listen, out var endpoint) && endpoint.Port > 0))
         {
             values.Error("listen", $"'{options.Listen}' is not ip:port");
             valid = false;
