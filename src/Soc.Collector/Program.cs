@@ -56,28 +56,43 @@ await using var inputs = new InputRunner(queue, metrics, time);
 inputs.Start(config.Inputs);
 CollectorLog.Info($"soc-collector {options.Id} started: {config.Inputs.Count} inputs, queue {options.QueueDirectory} ({queue.Depth} records waiting)");
 
-try
+var reloading = ReloadOnSighupAsync();
+var first = await Task.WhenAny([reloading, .. background]).ConfigureAwait(false);
+if (first.IsFaulted)
 {
-    await foreach (var _ in reloads.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
-    {
-        var reloaded = CollectorConfigLoader.Load(configPath, factory);
-        if (!reloaded.IsValid)
-        {
-            CollectorLog.Error($"reload refused, keeping the running config: {string.Join("; ", reloaded.Errors)}");
-            continue;
-        }
-
-        // Inputs restart with the new config; the queue, its checkpoint and the shipper stay as they are.
-        await inputs.ReplaceAsync(reloaded.Inputs).ConfigureAwait(false);
-        CollectorLog.Info($"reloaded {configPath}: {reloaded.Inputs.Count} inputs (center, queue and metrics changes need a restart)");
-    }
-}
-catch (OperationCanceledException)
-{
-    // SIGTERM: fall through to an orderly stop.
+    // Crash-only: a broken shipper or queue ends the process; systemd restarts it and recovery replays
+    // everything after the checkpoint.
+    CollectorLog.Error($"soc-collector stopping after an unexpected error: {first.Exception?.GetBaseException()}");
+    await stop.CancelAsync().ConfigureAwait(false);
+    await inputs.StopAsync().ConfigureAwait(false);
+    return 1;
 }
 
 await inputs.StopAsync().ConfigureAwait(false);
 await Task.WhenAll(background).ConfigureAwait(false);
 CollectorLog.Info($"soc-collector stopped; {queue.Depth} records wait in the queue for the next start");
 return 0;
+
+async Task ReloadOnSighupAsync()
+{
+    try
+    {
+        await foreach (var _ in reloads.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+        {
+            var reloaded = CollectorConfigLoader.Load(configPath, factory);
+            if (!reloaded.IsValid)
+            {
+                CollectorLog.Error($"reload refused, keeping the running config: {string.Join("; ", reloaded.Errors)}");
+                continue;
+            }
+
+            // Inputs restart with the new config; the queue, its checkpoint and the shipper stay as they are.
+            await inputs.ReplaceAsync(reloaded.Inputs).ConfigureAwait(false);
+            CollectorLog.Info($"reloaded {configPath}: {reloaded.Inputs.Count} inputs (center, queue and metrics changes need a restart)");
+        }
+    }
+    catch (OperationCanceledException)
+    {
+        // SIGTERM: fall through to an orderly stop.
+    }
+}

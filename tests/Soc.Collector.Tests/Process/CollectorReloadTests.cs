@@ -19,6 +19,18 @@ public sealed class CollectorReloadTests
 
         await SendWithRetryAsync(firstPort, "before reload");
         await Eventually.TrueAsync(() => sink.Messages.Count() == 10, "lines through the first port");
+        using (var http = new HttpClient())
+        {
+            var health = await http.GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}/healthz"));
+            Assert.Contains("\"status\":\"ok\"", health, StringComparison.Ordinal);
+        }
+
+        await Eventually.TrueAsync(
+            () => CollectorProcess.TryReadMetricsAsync(metricsPort).GetAwaiter().GetResult() is { } m
+                && m.GetValueOrDefault($"soc_collector_input_records_total{{input=\"syslog_tcp:127.0.0.1:{firstPort}\"}}") == 10
+                && m.GetValueOrDefault("soc_collector_acknowledged_records_total") == 10
+                && m.GetValueOrDefault("soc_collector_last_success_timestamp_seconds") > 0,
+            "metrics count the lines in and out");
 
         var secondPort = CollectorProcess.FreePort();
         CollectorConfigFile.Write(dir.Path, sink.Url, secondPort, metricsPort);
