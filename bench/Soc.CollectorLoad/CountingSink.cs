@@ -17,6 +17,9 @@ public sealed class CountingSink : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>While true the sink answers 503, like a center that is down.</summary>
+    public bool Down { get; set; }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -29,6 +32,12 @@ public sealed class CountingSink : IAsyncDisposable
         var app = builder.Build();
         app.MapPost("/api/v1/ingest", async context =>
         {
+            if (Down)
+            {
+                context.Response.StatusCode = 503;
+                return;
+            }
+
             await using var gzip = new GZipStream(context.Request.Body, CompressionMode.Decompress);
             var buffer = new byte[64 * 1024];
             long lines = 0;

@@ -113,6 +113,21 @@ var burstCpu = (ProcessSampler.CpuSeconds(pid) - cpuBefore) / seconds * 100;
 Console.WriteLine($"flat out: {totalLines:N0} records over {connections} TCP connections, accepted in {sentSeconds:0.0} s ({totalLines / sentSeconds:N0} rec/s in), " +
     $"all at the sink after {seconds:0.0} s ({totalLines / seconds:N0} rec/s end to end); CPU {burstCpu:0} % of one core, peak RSS {peakRss:0.0} MiB");
 
+// 4. Center down: records pile up on disk, memory must stay flat; then the backlog drains.
+sink.Down = true;
+baseline = sink.Records;
+var downLines = Math.Min(totalLines, 500_000);
+var rssBeforeDown = ProcessSampler.RssMiB(pid);
+clock.Restart();
+await SendAsync(syslogPort, steadyLines + totalLines, downLines, connections, linesPerSecond: 0);
+await Task.Delay(TimeSpan.FromSeconds(10));
+var rssDown = ProcessSampler.RssMiB(pid);
+sink.Down = false;
+clock.Restart();
+await WaitForSinkAsync(sink, baseline + downLines);
+Console.WriteLine($"center down: {downLines:N0} records queued on disk, RSS {rssBeforeDown:0.0} MiB before -> {rssDown:0.0} MiB after 10 s of retrying; " +
+    $"backlog drained in {clock.Elapsed.TotalSeconds:0.0} s once the center answered again");
+
 collector.Kill();
 await collector.WaitForExitAsync();
 Directory.Delete(work, recursive: true);

@@ -45,7 +45,7 @@ var time = TimeProvider.System;
 var metrics = new CollectorMetrics();
 using var queue = DiskQueue.Open(options.QueueDirectory, options.Queue, options.Id, time);
 using var http = CenterHttpClientFactory.Create(options.Center);
-var shipper = new HttpShipper(queue, options.Center, http, new DeadLetterWriter(options.DeadLetterDirectory, time), metrics.Shipping, time, Random.Shared);
+using var shipper = new HttpShipper(queue, options.Center, http, new DeadLetterWriter(options.DeadLetterDirectory, time), metrics.Shipping, time, Random.Shared);
 var background = new List<Task> { shipper.RunAsync(stop.Token) };
 if (options.Metrics.Listen.Length > 0)
 {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 using Soc.Collector.Telemetry;
 
@@ -19,6 +18,9 @@ public sealed partial class DiskQueue
     private SafeFileHandle? _readHandle;
     private QueueSegment? _readHandleSegment;
     private long _damagedWhileReading;
+
+    // Owned by the one reader and reused, so batch reads do not churn the large object heap.
+    private byte[] _readBuffer = [];
 
     /// <summary>Records appended and not yet handed to the reader.</summary>
     public long UnreadCount
@@ -148,59 +150,57 @@ public sealed partial class DiskQueue
         var chunk = (int)Math.Min(available, Math.Clamp(maxBytes + (maxRecords * (long)FrameHeaderBytes), MinReadChunkBytes, MaxReadChunkBytes));
         while (true)
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(chunk);
-            try
+            if (_readBuffer.Length < chunk)
             {
-                ReadExactly(_readHandle!, buffer.AsSpan(0, chunk), _readOffset);
-                var payloads = new List<byte[]>(Math.Min(maxRecords, 1024));
-                var position = 0;
-                long bytes = 0;
-                var status = FrameStatus.Whole;
-                while (payloads.Count < maxRecords)
-                {
-                    status = TryDecodeFrame(buffer.AsSpan(position, chunk - position), _readSequence + payloads.Count, out var frameBytes);
-                    if (status != FrameStatus.Whole)
-                    {
-                        break;
-                    }
-
-                    var payloadBytes = frameBytes - FrameHeaderBytes;
-                    if (payloads.Count > 0 && bytes + payloadBytes > maxBytes)
-                    {
-                        break;
-                    }
-
-                    payloads.Add(buffer.AsSpan(position + FrameHeaderBytes, payloadBytes).ToArray());
-                    bytes += payloadBytes;
-                    position += frameBytes;
-                }
-
-                if (payloads.Count == 0 && status == FrameStatus.NeedMoreBytes && chunk < available)
-                {
-                    chunk = (int)Math.Min(available, Math.Max(chunk * 2L, FrameHeaderBytes + MaxPayloadBytes));
-                    continue;
-                }
-
-                if (payloads.Count == 0)
-                {
-                    // Whole frames are written before Length moves, so this is damage found after recovery.
-                    SkipDamagedSegment(segment);
-                    return null;
-                }
-
-                var batch = new DiskQueueBatch(_readSequence, payloads);
-                lock (_gate)
-                {
-                    _readOffset += position;
-                    _readSequence += payloads.Count;
-                }
-
-                return batch;
+                _readBuffer = new byte[chunk];
             }
-            finally
+
+            var buffer = _readBuffer;
+            ReadExactly(_readHandle!, buffer.AsSpan(0, chunk), _readOffset);
+            var payloads = new List<byte[]>(Math.Min(maxRecords, 1024));
+            var position = 0;
+            long bytes = 0;
+            var status = FrameStatus.Whole;
+            while (payloads.Count < maxRecords)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                status = TryDecodeFrame(buffer.AsSpan(position, chunk - position), _readSequence + payloads.Count, out var frameBytes);
+                if (status != FrameStatus.Whole)
+                {
+                    break;
+                }
+
+                var payloadBytes = frameBytes - FrameHeaderBytes;
+                if (payloads.Count > 0 && bytes + payloadBytes > maxBytes)
+                {
+                    break;
+                }
+
+                payloads.Add(buffer.AsSpan(position + FrameHeaderBytes, payloadBytes).ToArray());
+                bytes += payloadBytes;
+                position += frameBytes;
             }
+
+            if (payloads.Count == 0 && status == FrameStatus.NeedMoreBytes && chunk < available)
+            {
+                chunk = (int)Math.Min(available, Math.Max(chunk * 2L, FrameHeaderBytes + MaxPayloadBytes));
+                continue;
+            }
+
+            if (payloads.Count == 0)
+            {
+                // Whole frames are written before Length moves, so this is damage found after recovery.
+                SkipDamagedSegment(segment);
+                return null;
+            }
+
+            var batch = new DiskQueueBatch(_readSequence, payloads);
+            lock (_gate)
+            {
+                _readOffset += position;
+                _readSequence += payloads.Count;
+            }
+
+            return batch;
         }
     }
 

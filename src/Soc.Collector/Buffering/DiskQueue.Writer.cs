@@ -76,7 +76,17 @@ public sealed partial class DiskQueue
             var frame = System.Runtime.InteropServices.MemoryMarshal.AsMemory(_frame.WrittenMemory).Span;
             WriteHeader(frame, sequence, frame[FrameHeaderBytes..]);
             var segment = CurrentWriteSegmentLocked(frameBytes);
-            RandomAccess.Write(_writeHandle!, frame, segment.Length);
+            try
+            {
+                RandomAccess.Write(_writeHandle!, frame, segment.Length);
+            }
+            catch (IOException ex)
+            {
+                // Disk full or failing. Nothing advanced: the next append overwrites whatever part landed.
+                _writeErrorLog.Warning($"disk queue: cannot write to {segment.Path}: {ex.Message}");
+                throw;
+            }
+
             segment.Length += frameBytes;
             segment.RecordCount++;
             _nextSequence++;

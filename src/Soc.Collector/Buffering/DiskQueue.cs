@@ -22,6 +22,7 @@ public sealed partial class DiskQueue : IRecordWriter, IDisposable
     private readonly string _collectorId;
     private readonly TimeProvider _time;
     private readonly RateLimitedLog _fullLog;
+    private readonly RateLimitedLog _writeErrorLog;
     private readonly AsyncSignal _dataAppended = new();
     private readonly AsyncSignal _spaceFreed = new();
     private readonly ArrayBufferWriter<byte> _frame = new(4096);
@@ -44,6 +45,7 @@ public sealed partial class DiskQueue : IRecordWriter, IDisposable
         _collectorId = collectorId;
         _time = time;
         _fullLog = new RateLimitedLog(TimeSpan.FromSeconds(10), time);
+        _writeErrorLog = new RateLimitedLog(TimeSpan.FromSeconds(10), time);
         _json = new Utf8JsonWriter(_frame, new JsonWriterOptions { SkipValidation = true });
         var interval = TimeSpan.FromMilliseconds(options.FsyncIntervalMilliseconds);
         _syncTimer = time.CreateTimer(_ => SyncQuietly(), null, interval, interval);

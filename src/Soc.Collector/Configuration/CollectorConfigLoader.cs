@@ -176,7 +176,10 @@ public static class CollectorConfigLoader
                 inputs.Add(input);
             }
 
-            section.ReportUnknownKeys();
+            if (factory.Types.Contains(type))
+            {
+                section.ReportUnknownKeys(); // for an unknown type, "unknown type" is the one useful error
+            }
         }
 
         return inputs;

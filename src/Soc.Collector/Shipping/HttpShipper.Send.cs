@@ -22,7 +22,7 @@ public sealed partial class HttpShipper
     /// <summary>Returns once the records are stored at the center or dead-lettered; retries everything else.</summary>
     private async Task SendRangeAsync(DiskQueueBatch batch, int start, int count, CancellationToken cancellationToken)
     {
-        var body = BatchEncoder.Encode(batch.Payloads, start, count);
+        var body = BatchEncoder.Encode(batch.Payloads, start, count, _body);
         var failedEndpoints = 0;
         while (true)
         {
@@ -42,7 +42,6 @@ public sealed partial class HttpShipper
                     return;
                 case Outcome.TooLarge:
                     // Halves until the center accepts; the smaller bodies go out before the next batch is read.
-                    body = [];
                     var half = count / 2;
                     await SendRangeAsync(batch, start, half, cancellationToken).ConfigureAwait(false);
                     await SendRangeAsync(batch, start + half, count - half, cancellationToken).ConfigureAwait(false);
@@ -67,7 +66,7 @@ public sealed partial class HttpShipper
         }
     }
 
-    private async Task<(Outcome Outcome, TimeSpan? RetryAfter, string Detail)> PostAsync(byte[] body, int count, CancellationToken cancellationToken)
+    private async Task<(Outcome Outcome, TimeSpan? RetryAfter, string Detail)> PostAsync(ReadOnlyMemory<byte> body, int count, CancellationToken cancellationToken)
     {
         var url = new Uri(options.Urls[_endpoint], "api/v1/ingest");
         using var content = new ThrottledContent(body, _bandwidth);

@@ -16,14 +16,18 @@ public sealed partial class HttpShipper(
     DeadLetterWriter deadLetters,
     ShippingCounters counters,
     TimeProvider time,
-    Random random)
+    Random random) : IDisposable
 {
     private readonly ExponentialBackoff _backoff = new(
         TimeSpan.FromMilliseconds(options.MinBackoffMilliseconds), TimeSpan.FromSeconds(options.MaxBackoffSeconds), random);
 
     private readonly TokenBucket? _bandwidth = options.BandwidthBytesPerSecond > 0 ? new TokenBucket(options.BandwidthBytesPerSecond, time) : null;
+    // The one request body buffer: reused for every batch (and for the halves of a 413 split, which are sent one after the other).
+    private readonly MemoryStream _body = new();
     private readonly RateLimitedLog _failureLog = new(TimeSpan.FromSeconds(30), time);
     private int _endpoint;
+
+    public void Dispose() => _body.Dispose();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using System.Net;
 namespace Soc.Collector.Shipping;
 
 /// <summary>A request body written in small chunks through a <see cref="TokenBucket"/> (or at full speed without one).</summary>
-public sealed class ThrottledContent(byte[] body, TokenBucket? bucket) : HttpContent
+public sealed class ThrottledContent(ReadOnlyMemory<byte> body, TokenBucket? bucket) : HttpContent
 {
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class ThrottledContent(byte[] body, TokenBucket? bucket) : HttpCon
         {
             var length = Math.Min(chunk, body.Length - offset);
             await bucket.TakeAsync(length, cancellationToken).ConfigureAwait(false);
-            await stream.WriteAsync(body.AsMemory(offset, length), cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(body.Slice(offset, length), cancellationToken).ConfigureAwait(false);
         }
     }
 

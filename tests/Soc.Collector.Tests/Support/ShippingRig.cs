@@ -12,6 +12,7 @@ public sealed class ShippingRig : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http;
     private readonly Task _shipping;
+    private readonly HttpShipper _shipper;
 
     public ShippingRig(IEnumerable<Uri> urls, Action<CenterOptions>? configure = null, QueueOptions? queue = null)
     {
@@ -20,7 +21,7 @@ public sealed class ShippingRig : IAsyncDisposable
         configure?.Invoke(Center);
         Queue = DiskQueue.Open(_dir.Combine("queue"), queue ?? new QueueOptions { SegmentBytes = 256 * 1024, FsyncIntervalMilliseconds = 50 }, "rig");
         _http = CenterHttpClientFactory.Create(Center);
-        var shipper = new HttpShipper(Queue, Center, _http, new DeadLetterWriter(DeadLetterDirectory, TimeProvider.System), Counters, TimeProvider.System, new Random(7));
+        var shipper = _shipper = new HttpShipper(Queue, Center, _http, new DeadLetterWriter(DeadLetterDirectory, TimeProvider.System), Counters, TimeProvider.System, new Random(7));
         _shipping = Task.Run(() => shipper.RunAsync(_stop.Token));
     }
 
@@ -44,6 +45,7 @@ public sealed class ShippingRig : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await _shipping;
+        _shipper.Dispose();
         Queue.Dispose();
         _http.Dispose();
         _stop.Dispose();
