@@ -26,6 +26,7 @@ public sealed class DiskQueueModelTests
         long readUpTo = 0; // last sequence handed out since the last (re)open
         long nextSequence = 1;
         var queue = DiskQueue.Open(dir.Path, options, "c1");
+        var abandoned = new List<DiskQueue>();
         try
         {
             for (var step = 0; step < 3000; step++)
@@ -69,9 +70,17 @@ public sealed class DiskQueueModelTests
                         model.RemoveAll(r => r.Sequence <= acknowledged);
                     }
                 }
-                else
+                else if (op < 98)
                 {
                     queue.Dispose();
+                    queue = DiskQueue.Open(dir.Path, options, "c1");
+                    readUpTo = acknowledged;
+                    Assert.Equal(0, queue.Recovery.DamagedBytes);
+                }
+                else
+                {
+                    // Process crash: the old instance is abandoned without Dispose (no final fsync, handles open).
+                    abandoned.Add(queue);
                     queue = DiskQueue.Open(dir.Path, options, "c1");
                     readUpTo = acknowledged;
                     Assert.Equal(0, queue.Recovery.DamagedBytes);
@@ -84,6 +93,7 @@ public sealed class DiskQueueModelTests
         finally
         {
             queue.Dispose();
+            abandoned.ForEach(q => q.Dispose());
         }
     }
 

@@ -72,6 +72,44 @@ public sealed class DiskQueueRecoveryTests
         Assert.Equal($"c1:{expectedWhole + 1}", TestRecords.Parse(next.Payloads[0]).Id);
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void KeepsExactlyTheWholeRecordsBeforeARandomCut(int seed)
+    {
+        // Like a power cut at any byte: whatever prefix of the file survived, the records in it come back.
+        var random = new Random(seed);
+        using var dir = new TempDirectory();
+        var messages = Enumerable.Range(1, 200).Select(i => new string('m', random.Next(0, 500)) + $" {i}").ToList();
+        using (var queue = DiskQueue.Open(dir.Path, Options, "c1"))
+        {
+            messages.ForEach(m => queue.TryWrite(TestRecords.Line(m)).ShouldBeTrue());
+        }
+
+        var segment = Directory.GetFiles(dir.Path, "*.seg").Single();
+        var original = File.ReadAllBytes(segment);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var cut = random.Next(0, original.Length + 1);
+            File.WriteAllBytes(segment, original[..cut]);
+            File.Delete(Path.Combine(dir.Path, "ack.checkpoint"));
+
+            using var reopened = DiskQueue.Open(dir.Path, Options, "c1");
+            var recovered = QueueReading.ReadAll(reopened).Select(p => TestRecords.Parse(p).Message).ToList();
+
+            Assert.Equal(messages.Take(recovered.Count), recovered);
+            Assert.Equal(WholeFramesBefore(original, cut), recovered.Count);
+            reopened.Dispose();
+            foreach (var extra in Directory.GetFiles(dir.Path, "*.seg").Where(f => f != segment))
+            {
+                File.Delete(extra);
+            }
+
+            File.WriteAllBytes(segment, original);
+        }
+    }
+
     [Fact]
     public void DropsASegmentFileThatIsNotAQueueSegment()
     {
@@ -98,5 +136,24 @@ public sealed class DiskQueueRecoveryTests
         Assert.Equal(20, reopened.Depth);
         Assert.Equal(0, reopened.Recovery.DamagedBytes);
         GC.KeepAlive(crashed);
+    }
+
+    private static int WholeFramesBefore(byte[] file, int cut)
+    {
+        var count = 0;
+        var offset = 8;
+        while (offset + 16 <= cut)
+        {
+            var end = offset + 16 + BitConverter.ToInt32(file, offset);
+            if (end > cut)
+            {
+                break;
+            }
+
+            count++;
+            offset = end;
+        }
+
+        return cut < 8 ? 0 : count;
     }
 }
