@@ -1,78 +1,61 @@
-using System.IO.Compression;
-using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Threading.Channels;
+using Soc.Collector.Buffering;
 using Soc.Collector.Configuration;
-using Soc.Collector.Records;
+using Soc.Collector.Telemetry;
 
 namespace Soc.Collector.Shipping;
 
 /// <summary>
-/// Ships batches of records as gzip JSON lines to the center's ingest API, retrying a failed batch with
-/// exponential backoff until the center answers that it stored it.
+/// Reads batches from the disk queue, ships them to the center and acknowledges each batch only after the
+/// center answered that it stored it. Holds one batch in memory at most; everything else waits on disk, so
+/// memory stays flat however long the center is away.
 /// </summary>
-public sealed class HttpShipper(CenterOptions options, ChannelReader<CollectorRecord> input, HttpClient http)
+public sealed partial class HttpShipper(
+    DiskQueue queue,
+    CenterOptions options,
+    HttpClient http,
+    DeadLetterWriter deadLetters,
+    ShippingCounters counters,
+    TimeProvider time,
+    Random random) : IDisposable
 {
+    private readonly ExponentialBackoff _backoff = new(
+        TimeSpan.FromMilliseconds(options.MinBackoffMilliseconds), TimeSpan.FromSeconds(options.MaxBackoffSeconds), random);
+
+    private readonly TokenBucket? _bandwidth = options.BandwidthBytesPerSecond > 0 ? new TokenBucket(options.BandwidthBytesPerSecond, time) : null;
+    // The one request body buffer: reused for every batch (and for the halves of a 413 split, which are sent one after the other).
+    private readonly MemoryStream _body = new();
+    private readonly RateLimitedLog _failureLog = new(TimeSpan.FromSeconds(30), time);
+    private int _endpoint;
+
+    public void Dispose() => _body.Dispose();
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<CollectorRecord>(options.MaxBatchRecords);
-        while (await input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            // Give a burst a moment to fill the batch, so a busy source is not shipped line by line.
-            await Task.Delay(options.FlushIntervalMilliseconds, cancellationToken).ConfigureAwait(false);
-            while (batch.Count < options.MaxBatchRecords && input.TryRead(out var record))
-            {
-                batch.Add(record);
-            }
-
-            await SendWithRetryAsync(batch, cancellationToken).ConfigureAwait(false);
-            batch.Clear();
-        }
-    }
-
-    private async Task SendWithRetryAsync(List<CollectorRecord> batch, CancellationToken cancellationToken)
-    {
-        var body = Encode(batch);
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (true)
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                content.Headers.ContentEncoding.Add("gzip");
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(options.Url), "/api/v1/ingest")) { Content = content };
-                request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", options.ApiKey);
-                using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                await queue.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                if (queue.UnreadCount < options.MaxBatchRecords && options.FlushIntervalMilliseconds > 0)
                 {
-                    return;
+                    // A partial batch waits one flush interval for company, so a trickle is not shipped line by line.
+                    await Task.Delay(TimeSpan.FromMilliseconds(options.FlushIntervalMilliseconds), time, cancellationToken).ConfigureAwait(false);
                 }
 
-                Console.Error.WriteLine($"center answered {(int)response.StatusCode}; retrying in {delay.TotalSeconds:0.#} s");
-            }
-            catch (HttpRequestException ex)
-            {
-                Console.Error.WriteLine($"center unreachable ({ex.Message}); retrying in {delay.TotalSeconds:0.#} s");
-            }
+                var batch = queue.TryReadBatch(options.MaxBatchRecords, options.MaxBatchBytes);
+                if (batch is null)
+                {
+                    continue;
+                }
 
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-        }
-    }
-
-    private static byte[] Encode(List<CollectorRecord> batch)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            foreach (var record in batch)
+                await SendRangeAsync(batch, 0, batch.Payloads.Count, cancellationToken).ConfigureAwait(false);
+                queue.Acknowledge(batch.LastSequence);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                JsonSerializer.Serialize(gzip, record);
-                gzip.WriteByte((byte)'\n');
+                // Shutting down: the unacknowledged batch is still in the queue and is re-sent after restart.
+                return;
             }
         }
-
-        return buffer.ToArray();
     }
 }

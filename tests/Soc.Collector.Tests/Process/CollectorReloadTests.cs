@@ -1,0 +1,67 @@
+using System.Net.Sockets;
+using System.Text;
+using Soc.Collector.Tests.Support;
+
+namespace Soc.Collector.Tests.Process;
+
+public sealed class CollectorReloadTests
+{
+    [Fact]
+    public async Task SighupRestartsInputsWithTheNewConfigAndSigtermExitsCleanly()
+    {
+        using var dir = new TempDirectory();
+        await using var sink = new IngestSink();
+        await sink.StartAsync();
+        var firstPort = CollectorProcess.FreePort();
+        var metricsPort = CollectorProcess.FreePort();
+        var config = CollectorConfigFile.Write(dir.Path, sink.Url, firstPort, metricsPort);
+        using var collector = CollectorProcess.Start("--config", config);
+
+        await SendWithRetryAsync(firstPort, "before reload");
+        await Eventually.TrueAsync(() => sink.Messages.Count() == 10, "lines through the first port");
+        using (var http = new HttpClient())
+        {
+            var health = await http.GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}/healthz"));
+            Assert.Contains("\"status\":\"ok\"", health, StringComparison.Ordinal);
+        }
+
+        await Eventually.TrueAsync(
+            () => CollectorProcess.TryReadMetricsAsync(metricsPort).GetAwaiter().GetResult() is { } m
+                && m.GetValueOrDefault($"soc_collector_input_records_total{{input=\"syslog_tcp:127.0.0.1:{firstPort}\"}}") == 10
+                && m.GetValueOrDefault("soc_collector_acknowledged_records_total") == 10
+                && m.GetValueOrDefault("soc_collector_last_success_timestamp_seconds") > 0,
+            "metrics count the lines in and out");
+
+        var secondPort = CollectorProcess.FreePort();
+        CollectorConfigFile.Write(dir.Path, sink.Url, secondPort, metricsPort);
+        collector.Signal("HUP");
+        await SendWithRetryAsync(secondPort, "after reload");
+        await Eventually.TrueAsync(() => sink.Messages.Count() == 20, "lines through the new port");
+        Assert.Contains("reloaded", collector.Output, StringComparison.Ordinal);
+
+        collector.Signal("TERM");
+        Assert.Equal(0, await collector.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("soc-collector stopped", collector.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task SendWithRetryAsync(int port, string text)
+    {
+        await Eventually.TrueAsync(
+            () =>
+            {
+                try
+                {
+                    using var client = new TcpClient("127.0.0.1", port);
+                    var lines = string.Concat(Enumerable.Range(1, 10).Select(i => $"<13>Nov 22 03:00:00 web01 app: {text} {i}\n"));
+                    client.GetStream().Write(Encoding.UTF8.GetBytes(lines));
+                    return true;
+                }
+                catch (SocketException)
+                {
+                    Thread.Sleep(100);
+                    return false;
+                }
+            },
+            $"syslog port {port} accepting");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Soc.Collector.Tests.Support;
+
+/// <summary>Writes a collector config for process tests: one TCP syslog input, metrics, one center URL.</summary>
+public static class CollectorConfigFile
+{
+    public static string Write(string directory, Uri center, int syslogPort, int metricsPort)
+    {
+        var path = Path.Combine(directory, "collector.yml");
+        File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"""
+            id: test-collector
+            host: test-host
+            dataDir: {Path.Combine(directory, "data")}
+            center:
+              urls: [{center}]
+              apiKey: {IngestSink.ApiKey}
+              maxBatchRecords: 500
+              flushIntervalMilliseconds: 50
+              minBackoffMilliseconds: 50
+              maxBackoffSeconds: 1
+              connectTimeoutSeconds: 2
+            queue:
+              maxQueueBytes: 67108864
+              segmentBytes: 1048576
+              fsyncIntervalMilliseconds: 100
+            metrics:
+              listen: 127.0.0.1:{metricsPort}
+            inputs:
+              - type: syslog_tcp
+                listen: 127.0.0.1:{syslogPort}
+                sourceType: syslog
+                timeZone: UTC
+
+            """));
+        return path;
+    }
+}
