@@ -11,7 +11,7 @@ namespace Soc.Collector.Tests.Inputs.Syslog;
 
 public sealed class TcpSyslogInputTlsTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly ScratchDirectory _dir = new();
     private readonly X509Certificate2 _server = TestCertificates.CreateSelfSignedServer();
 
     [Theory]

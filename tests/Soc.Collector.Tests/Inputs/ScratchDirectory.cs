@@ -1,7 +1,7 @@
-namespace Soc.Collector.Tests.Support;
+namespace Soc.Collector.Tests.Inputs;
 
 /// <summary>A fresh directory under /tmp for one test, deleted afterwards.</summary>
-public sealed class TempDirectory : IDisposable
+public sealed class ScratchDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("soc-test-").FullName;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Soc.Collector.Tests.Support;
+namespace Soc.Collector.Tests.Inputs;
 
 /// <summary>Runs util-linux <c>logger</c> (Debian package bsdutils), a real syslog client.</summary>
 public static class LoggerCli

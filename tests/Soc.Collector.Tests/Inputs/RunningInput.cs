@@ -1,6 +1,6 @@
 using Soc.Collector.Inputs;
 
-namespace Soc.Collector.Tests.Support;
+namespace Soc.Collector.Tests.Inputs;
 
 /// <summary>Runs an input in the background for one test; disposing cancels it and waits for it to stop.</summary>
 public sealed class RunningInput : IAsyncDisposable

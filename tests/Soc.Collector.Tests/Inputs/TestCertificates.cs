@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Soc.Collector.Tests.Support;
+namespace Soc.Collector.Tests.Inputs;
 
 /// <summary>Throw-away certificates made in the test: a CA, a server certificate for localhost and client certificates.</summary>
 public static class TestCertificates
