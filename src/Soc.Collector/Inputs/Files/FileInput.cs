@@ -130,6 +130,7 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
     {
         var now = _time.GetUtcNow();
         var seen = new HashSet<UnixFileId>();
+        var unknown = new List<(string Path, UnixFileId Id)>();
         var changed = false;
         foreach (var path in _include.SelectMany(p => p.Expand()).Distinct(StringComparer.Ordinal))
         {
@@ -142,13 +143,21 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
             {
                 file.Path = file.Entry.Path = path;
                 file.UnmatchedSince = null;
-                continue;
             }
-
-            if (size > 0)
+            else if (size > 0 && _entries.Exists(e => !e.Detached && e.Device == id.Device && e.Inode == id.Inode))
             {
+                // Files we know go first: one truncated while we were down must be detached before its copy is looked at.
                 changed |= Open(path, id, applyStartPosition, now);
             }
+            else if (size > 0)
+            {
+                unknown.Add((path, id));
+            }
+        }
+
+        foreach (var (path, id) in unknown)
+        {
+            changed |= Open(path, id, applyStartPosition, now);
         }
 
         foreach (var file in _tracked.Values)
@@ -207,6 +216,7 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
                 // Truncated while we were not running, or the inode now holds another file.
                 known.Detached = true;
                 Stats.AddReplaced();
+                _dirty = true;
             }
 
             var copied = _entries.Find(e => e.Detached && Matches(e, prefix) && length >= e.Offset);

@@ -106,6 +106,33 @@ public sealed class FileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task CopytruncateWhileStoppedContinuesFromTheCopy()
+    {
+        var log = Path.Combine(Logs, "app.log");
+        var writer = new InMemoryRecordWriter();
+        Append(log, 0, 50);
+        await using (var run = new RunningInput(new FileInput(Options("app.log*"), "h"), writer))
+        {
+            await writer.WaitForAsync(50);
+        }
+
+        // Lines 50..59 exist only in the rotated copy: the collector never saw them in app.log.
+        Append(log, 50, 60);
+        File.Copy(log, log + ".1");
+        File.WriteAllText(log, "");
+        Append(log, 60, 80);
+        await using (var run = new RunningInput(new FileInput(Options("app.log*"), "h"), writer))
+        {
+            await writer.WaitForAsync(80);
+        }
+
+        AssertExactlyOnce(writer.Records, 80);
+        var copied = writer.Records.Single(r => r.Message == "line 50");
+        Assert.Equal(log + ".1", copied.Source);
+        Assert.Equal(writer.Records[0].Id.Split(':')[0] + ":390", copied.Id);
+    }
+
+    [Fact]
     public async Task TruncationRestartsAtZero()
     {
         var log = Path.Combine(Logs, "app.log");
