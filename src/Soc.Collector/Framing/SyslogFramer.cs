@@ -18,6 +18,10 @@ public sealed class SyslogFramer : IDisposable
 {
     // Nine digits keep the length in an int; no sender announces a gigabyte message.
     private const int MaxLengthDigits = 9;
+
+    // Most messages are far below the maximum; the buffer starts small and doubles up to it as needed, so a
+    // thousand idle connections do not each hold the maximum.
+    private const int InitialBufferBytes = 4096;
     private const byte Lf = (byte)'\n';
     private const byte Cr = (byte)'\r';
     private const byte Nul = 0;
@@ -35,7 +39,7 @@ public sealed class SyslogFramer : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessageBytes);
         _maxMessageBytes = maxMessageBytes;
-        _buffer = ArrayPool<byte>.Shared.Rent(maxMessageBytes);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxMessageBytes, InitialBufferBytes));
         Mode = mode;
     }
 
@@ -215,8 +219,21 @@ public sealed class SyslogFramer : IDisposable
             _status |= FrameStatus.Truncated;
         }
 
+        if (_count + bytes.Length > _buffer.Length)
+        {
+            Grow(_count + bytes.Length);
+        }
+
         bytes.CopyTo(_buffer.AsSpan(_count));
         _count += bytes.Length;
+    }
+
+    private void Grow(int needed)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_maxMessageBytes, Math.Max(needed, _buffer.Length * 2)));
+        _buffer.AsSpan(0, _count).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
     }
 
     private SyslogFrame Emit(FrameStatus extra)

@@ -24,7 +24,8 @@ internal sealed class TrackedFile : IDisposable
         Path = path;
         Joiner = joiner;
         _maxMessageBytes = maxMessageBytes;
-        _line = ArrayPool<byte>.Shared.Rent(maxMessageBytes);
+        // Starts small and doubles up to the maximum: most lines are short, and many files may be open.
+        _line = ArrayPool<byte>.Shared.Rent(Math.Min(maxMessageBytes, 4096));
         ScanOffset = LineStart = entry.Offset;
     }
 
@@ -117,6 +118,14 @@ internal sealed class TrackedFile : IDisposable
         {
             bytes = bytes[..room];
             _lineTruncated = true;
+        }
+
+        if (_lineCount + bytes.Length > _line.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_maxMessageBytes, Math.Max(_lineCount + bytes.Length, _line.Length * 2)));
+            _line.AsSpan(0, _lineCount).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(_line);
+            _line = bigger;
         }
 
         bytes.CopyTo(_line.AsSpan(_lineCount));

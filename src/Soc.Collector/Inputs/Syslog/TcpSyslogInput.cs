@@ -15,6 +15,7 @@ namespace Soc.Collector.Inputs.Syslog;
 public sealed partial class TcpSyslogInput(SyslogInputOptions options, string host, TimeProvider? timeProvider = null) : IInput
 {
     private const int ReadBufferBytes = 16 * 1024;
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -28,21 +29,21 @@ public sealed partial class TcpSyslogInput(SyslogInputOptions options, string ho
     public async Task RunAsync(IRecordWriter writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var tls = options.Transport == SyslogTransport.Tls ? TlsServerCredentials.Load(options) : null;
-        var endpoint = IPEndPoint.Parse(options.Listen);
-        using var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (endpoint.Address.Equals(IPAddress.IPv6Any))
+        TlsServerCredentials? tls;
+        Socket listener;
+        try
         {
-            listener.DualMode = true;
+            tls = options.Transport == SyslogTransport.Tls ? TlsServerCredentials.Load(options) : null;
+            listener = Listen(options);
+        }
+        catch (Exception e)
+        {
+            // Whoever waits for the listener learns why it will not come (port in use, unreadable certificate).
+            _bound.TrySetException(e);
+            throw;
         }
 
-        if (options.ReceiveBufferBytes > 0)
-        {
-            listener.ReceiveBufferSize = options.ReceiveBufferBytes;
-        }
-
-        listener.Bind(endpoint);
-        listener.Listen(512);
+        using var _ = listener;
         var local = (IPEndPoint)listener.LocalEndPoint!;
         var records = new SyslogRecordFactory(
             options,
@@ -57,7 +58,19 @@ public sealed partial class TcpSyslogInput(SyslogInputOptions options, string ho
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                Socket socket;
+                try
+                {
+                    socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // E.g. out of file descriptors, or a client that reset before accept: keep listening.
+                    Stats.AddRejectedConnection();
+                    await Task.Delay(AcceptRetryDelay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 connections.RemoveWhere(static t => t.IsCompleted);
                 if (connections.Count >= options.MaxConnections)
                 {
@@ -80,6 +93,33 @@ public sealed partial class TcpSyslogInput(SyslogInputOptions options, string ho
         }
 
         await Task.WhenAll(connections).ConfigureAwait(false);
+    }
+
+    private static Socket Listen(SyslogInputOptions options)
+    {
+        var endpoint = IPEndPoint.Parse(options.Listen);
+        var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endpoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                listener.DualMode = true;
+            }
+
+            if (options.ReceiveBufferBytes > 0)
+            {
+                listener.ReceiveBufferSize = options.ReceiveBufferBytes;
+            }
+
+            listener.Bind(endpoint);
+            listener.Listen(512);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
     }
 
     private async Task ServeAsync(Socket socket, TlsServerCredentials? tls, SyslogRecordFactory records, IRecordWriter writer, CancellationToken cancellationToken)

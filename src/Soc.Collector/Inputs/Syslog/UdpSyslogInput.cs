@@ -26,25 +26,24 @@ public sealed class UdpSyslogInput(SyslogInputOptions options, string host, Time
     public async Task RunAsync(IRecordWriter writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var endpoint = IPEndPoint.Parse(options.Listen);
-        using var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        if (endpoint.Address.Equals(IPAddress.IPv6Any))
+        Socket socket;
+        try
         {
-            socket.DualMode = true;
+            socket = Bind(options);
+        }
+        catch (Exception e)
+        {
+            _bound.TrySetException(e);
+            throw;
         }
 
-        if (options.ReceiveBufferBytes > 0)
-        {
-            socket.ReceiveBufferSize = options.ReceiveBufferBytes;
-        }
-
-        socket.Bind(endpoint);
+        using var _ = socket;
         var local = (IPEndPoint)socket.LocalEndPoint!;
         var records = new SyslogRecordFactory(options, host, $"udp://{local}", Stats, timeProvider ?? TimeProvider.System);
         _bound.TrySetResult(local);
 
         var buffer = new byte[MaxDatagramBytes];
-        EndPoint any = new IPEndPoint(endpoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        EndPoint any = new IPEndPoint(local.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!cancellationToken.IsCancellationRequested)
         {
             SocketReceiveFromResult received;
@@ -79,6 +78,32 @@ public sealed class UdpSyslogInput(SyslogInputOptions options, string host, Time
             {
                 Stats.AddDropped();
             }
+        }
+    }
+
+    private static Socket Bind(SyslogInputOptions options)
+    {
+        var endpoint = IPEndPoint.Parse(options.Listen);
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (endpoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                socket.DualMode = true;
+            }
+
+            if (options.ReceiveBufferBytes > 0)
+            {
+                socket.ReceiveBufferSize = options.ReceiveBufferBytes;
+            }
+
+            socket.Bind(endpoint);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 

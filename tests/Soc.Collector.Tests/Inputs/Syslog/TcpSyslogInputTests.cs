@@ -118,6 +118,21 @@ public sealed class TcpSyslogInputTests
     }
 
     [Fact]
+    public async Task ReportsAPortInUseThroughBoundAndRunAsync()
+    {
+        var writer = new InMemoryRecordWriter();
+        var first = new TcpSyslogInput(Options("127.0.0.1:0"), "h");
+        await using var run = new RunningInput(first, writer);
+        var port = (await first.Bound).Port;
+        var second = new TcpSyslogInput(Options($"127.0.0.1:{port}"), "h");
+
+        var failed = second.RunAsync(writer, CancellationToken.None);
+
+        await Assert.ThrowsAsync<SocketException>(() => second.Bound);
+        await Assert.ThrowsAsync<SocketException>(() => failed);
+    }
+
+    [Fact]
     public void ValidateReportsEveryProblem()
     {
         var options = new SyslogInputOptions
