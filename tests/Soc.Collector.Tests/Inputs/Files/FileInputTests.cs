@@ -133,6 +133,40 @@ public sealed class FileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewFileUnderAKnownInodeIsReadFromItsBeginning()
+    {
+        var log = Path.Combine(Logs, "app.log");
+        var writer = new InMemoryRecordWriter();
+        Append(log, 0, 10);
+        await using (var run = new RunningInput(new FileInput(Options("app.log"), "h"), writer))
+        {
+            await writer.WaitForAsync(10);
+        }
+
+        // What a reused inode looks like to the tailer: the checkpoint's device/inode now holds other content,
+        // longer than the saved offset. Rewriting in place keeps the inode for certain (a delete and create only
+        // usually does); only the fingerprint tells that offset 70 means nothing in this file.
+        UnixFileId.TryGet(log, out var before, out _);
+        using (var stream = new FileStream(log, FileMode.Open, FileAccess.Write))
+        {
+            stream.SetLength(0);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 12).Select(i => $"new {i:D2}\n"))));
+        }
+
+        UnixFileId.TryGet(log, out var after, out _);
+        Assert.Equal(before, after);
+        await using (var run = new RunningInput(new FileInput(Options("app.log"), "h"), writer))
+        {
+            await writer.WaitForAsync(22);
+        }
+
+        var fresh = writer.Records.Skip(10).ToList();
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"new {i:D2}"), fresh.Select(r => r.Message));
+        Assert.Equal(0, Offset(fresh[0]));
+        Assert.NotEqual(writer.Records[0].Id.Split(':')[0], fresh[0].Id.Split(':')[0]);
+    }
+
+    [Fact]
     public async Task TruncationRestartsAtZero()
     {
         var log = Path.Combine(Logs, "app.log");
