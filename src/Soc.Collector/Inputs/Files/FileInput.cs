@@ -27,6 +27,7 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Dictionary<UnixFileId, TrackedFile> _tracked = [];
     private readonly List<FileCheckpoint> _entries = [];
+    private readonly Dictionary<UnixFileId, DateTimeOffset> _deferredSince = [];
     private readonly GlobPattern[] _include = [.. options.Paths.Select(p => new GlobPattern(p))];
     private readonly GlobPattern[] _exclude = [.. options.Exclude.Select(p => new GlobPattern(p))];
     private readonly System.Text.RegularExpressions.Regex? _multiline =
@@ -160,6 +161,11 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
             changed |= Open(path, id, applyStartPosition, now);
         }
 
+        foreach (var id in _deferredSince.Keys.Where(k => !seen.Contains(k)).ToList())
+        {
+            _deferredSince.Remove(id);
+        }
+
         foreach (var file in _tracked.Values)
         {
             if (!seen.Contains(file.Id))
@@ -230,11 +236,13 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
                 return true;
             }
 
-            if (_tracked.Values.Any(f => Matches(f.Entry, prefix)))
+            if (_tracked.Values.FirstOrDefault(f => Matches(f.Entry, prefix)) is { } original && IsStillDeferred(id, original.Entry, now))
             {
                 // A copy of a file still being read (copytruncate has copied, not yet truncated): decide next poll.
                 return false;
             }
+
+            _deferredSince.Remove(id);
 
             var entry = new FileCheckpoint
             {
@@ -262,6 +270,23 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
                 handle.Dispose();
             }
         }
+    }
+
+    // A full 1 KiB fingerprint match is a copy for certain (a backup copy is never read twice). A shorter one may be
+    // a different file that merely starts alike ("Starting\n"), so it waits only for the grace period.
+    private bool IsStillDeferred(UnixFileId id, FileCheckpoint original, DateTimeOffset now)
+    {
+        if (original.FingerprintBytes >= FingerprintBytes)
+        {
+            return true;
+        }
+
+        if (!_deferredSince.TryGetValue(id, out var since))
+        {
+            _deferredSince[id] = since = now;
+        }
+
+        return now - since < TimeSpan.FromSeconds(options.RotatedFileGraceSeconds);
     }
 
     private bool Track(SafeFileHandle handle, UnixFileId id, FileCheckpoint entry, string path, DateTimeOffset now)

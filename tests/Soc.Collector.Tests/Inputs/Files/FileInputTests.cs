@@ -167,6 +167,23 @@ public sealed class FileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task AShortFileThatMerelyStartsLikeAnotherIsReadAfterTheGracePeriod()
+    {
+        File.WriteAllText(Path.Combine(Logs, "a.log"), "Starting\n");
+        var writer = new InMemoryRecordWriter();
+        await using (var run = new RunningInput(new FileInput(Options("*.log"), "h"), writer))
+        {
+            await writer.WaitForAsync(1);
+
+            // b.log begins with all of a.log's bytes: it could be a copy, so it waits, but not forever.
+            File.WriteAllText(Path.Combine(Logs, "b.log"), "Starting\nb ready\n");
+            await writer.WaitForAsync(3);
+        }
+
+        Assert.Equal(["Starting", "Starting", "b ready"], writer.Records.Select(r => r.Message));
+    }
+
+    [Fact]
     public async Task TruncationRestartsAtZero()
     {
         var log = Path.Combine(Logs, "app.log");
