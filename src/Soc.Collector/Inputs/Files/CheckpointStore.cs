@@ -22,8 +22,18 @@ internal sealed class CheckpointStore(string dataDirectory, string inputName)
             return ([], false);
         }
 
-        using var stream = File.OpenRead(FilePath);
-        return (JsonSerializer.Deserialize<List<FileCheckpoint>>(stream, Json) ?? [], true);
+        try
+        {
+            using var stream = File.OpenRead(FilePath);
+            return (JsonSerializer.Deserialize<List<FileCheckpoint>>(stream, Json) ?? [], true);
+        }
+        catch (JsonException)
+        {
+            // Unreadable (the disk, or a hand edit): keep it for inspection and read the files again from their
+            // beginning. Files of 1 KiB or more get the same identities again, so the center drops the repeats.
+            File.Move(FilePath, $"{FilePath}.corrupt-{DateTime.UtcNow:yyyyMMddTHHmmss}", overwrite: true);
+            return ([], true);
+        }
     }
 
     public void Save(IEnumerable<FileCheckpoint> entries)

@@ -327,8 +327,16 @@ public sealed partial class FileInput(FileInputOptions options, string host, Tim
 
     private void Save()
     {
-        _checkpoints.Save(_entries);
-        _dirty = false;
-        _lastSave = _time.GetUtcNow();
+        try
+        {
+            _checkpoints.Save(_entries);
+            _dirty = false;
+            _lastSave = _time.GetUtcNow();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only disk: keep tailing. The checkpoint only lags; a restart re-reads with the same ids.
+            Stats.AddCheckpointError();
+        }
     }
 }

@@ -7,6 +7,7 @@ public sealed class FileInputStats
     private long _truncated;
     private long _replaced;
     private long _errors;
+    private long _checkpointErrors;
     private int _openFiles;
 
     /// <summary>Records (lines or joined entries) written to the queue.</summary>
@@ -20,6 +21,9 @@ public sealed class FileInputStats
 
     /// <summary>Files that could not be opened or read (permissions, I/O errors); retried every poll.</summary>
     public long Errors => Volatile.Read(ref _errors);
+
+    /// <summary>Checkpoint saves that failed (disk full, read-only); retried at the next interval.</summary>
+    public long CheckpointErrors => Volatile.Read(ref _checkpointErrors);
 
     /// <summary>Files open right now.</summary>
     public int OpenFiles => Volatile.Read(ref _openFiles);
@@ -36,6 +40,8 @@ public sealed class FileInputStats
     internal void AddReplaced() => Interlocked.Increment(ref _replaced);
 
     internal void AddError() => Interlocked.Increment(ref _errors);
+
+    internal void AddCheckpointError() => Interlocked.Increment(ref _checkpointErrors);
 
     internal void SetOpenFiles(int count) => Volatile.Write(ref _openFiles, count);
 }

@@ -273,6 +273,30 @@ public sealed class FileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task ACorruptCheckpointIsSetAsideAndFilesAreReadAgainWithTheSameIds()
+    {
+        var log = Path.Combine(Logs, "app.log");
+        Append(log, 0, 200);
+        var writer = new InMemoryRecordWriter();
+        await using (var run = new RunningInput(new FileInput(Options("app.log"), "h"), writer))
+        {
+            await writer.WaitForAsync(200);
+        }
+
+        var checkpoint = Path.Combine(_dir.File("data"), "checkpoints", "nginx.json");
+        File.WriteAllText(checkpoint, "{ not json");
+        var again = new InMemoryRecordWriter();
+        await using (var run = new RunningInput(new FileInput(Options("app.log"), "h"), again))
+        {
+            await again.WaitForAsync(200);
+        }
+
+        // The file is over 1 KiB: its identity comes out the same, so the center stores each line once.
+        Assert.Equal(writer.Records.Select(r => r.Id), again.Records.Select(r => r.Id));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(checkpoint)!, "nginx.json.corrupt-*"));
+    }
+
+    [Fact]
     public async Task JoinsContinuationLinesOfMultiLineEntries()
     {
         var log = Path.Combine(Logs, "error.log");
