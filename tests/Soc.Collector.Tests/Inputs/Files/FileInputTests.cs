@@ -273,6 +273,29 @@ public sealed class FileInputTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCheckpointNeverPassesARecordWhoseWriteHasNotCompleted()
+    {
+        var log = Path.Combine(Logs, "app.log");
+        Append(log, 0, 10);
+        var stalled = new StallingRecordWriter(acceptBeforeStall: 4);
+        await using (var run = new RunningInput(new FileInput(Options("app.log"), "h"), stalled))
+        {
+            await stalled.Stalled.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        // Stopped while the 5th write was waiting on a full queue: the checkpoint points at that line's start.
+        var checkpoint = File.ReadAllText(Path.Combine(_dir.File("data"), "checkpoints", "nginx.json"));
+        Assert.Contains("\"Offset\": 28", checkpoint, StringComparison.Ordinal);
+        var writer = new InMemoryRecordWriter();
+        await using (var run = new RunningInput(new FileInput(Options("app.log"), "h"), writer))
+        {
+            await writer.WaitForAsync(6);
+        }
+
+        Assert.Equal(Enumerable.Range(4, 6).Select(i => $"line {i}"), writer.Records.Select(r => r.Message));
+    }
+
+    [Fact]
     public async Task ACorruptCheckpointIsSetAsideAndFilesAreReadAgainWithTheSameIds()
     {
         var log = Path.Combine(Logs, "app.log");
@@ -410,4 +433,27 @@ public sealed class FileInputTests : IDisposable
         CheckpointIntervalMilliseconds = 0,
         RotatedFileGraceSeconds = 1,
     };
+
+    /// <summary>A queue that takes a few records and then stays full until the input is stopped.</summary>
+    private sealed class StallingRecordWriter(int acceptBeforeStall) : IRecordWriter
+    {
+        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _accepted;
+
+        public Task Stalled => _stalled.Task;
+
+        public async ValueTask WriteAsync(CollectorRecord record, CancellationToken cancellationToken)
+        {
+            if (_accepted < acceptBeforeStall)
+            {
+                _accepted++;
+                return;
+            }
+
+            _stalled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        public bool TryWrite(CollectorRecord record) => false;
+    }
 }
