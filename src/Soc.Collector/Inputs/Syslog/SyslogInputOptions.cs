@@ -41,7 +41,7 @@ public sealed class SyslogInputOptions
     /// <summary>TLS: PEM private key when it is not inside <see cref="TlsCertificateFile"/>.</summary>
     public string? TlsKeyFile { get; set; }
 
-    /// <summary>TLS: password of a PKCS#12 file.</summary>
+    /// <summary>TLS: password of a PKCS#12 file, or of an encrypted PEM private key.</summary>
     public string? TlsCertificatePassword { get; set; }
 
     /// <summary>TLS: when set, clients must present a certificate that chains to one of these PEM CA certificates.</summary>

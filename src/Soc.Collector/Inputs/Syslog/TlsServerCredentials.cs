@@ -20,7 +20,9 @@ internal sealed class TlsServerCredentials(SslStreamCertificateContext certifica
         }
         else
         {
-            leaf = X509Certificate2.CreateFromPemFile(path, options.TlsKeyFile);
+            leaf = string.IsNullOrEmpty(options.TlsCertificatePassword)
+                ? X509Certificate2.CreateFromPemFile(path, options.TlsKeyFile)
+                : X509Certificate2.CreateFromEncryptedPemFile(path, options.TlsCertificatePassword, options.TlsKeyFile);
             var chain = new X509Certificate2Collection();
             chain.ImportFromPemFile(path);
             intermediates.AddRange(chain.Where(c => c.Thumbprint != leaf.Thumbprint).ToArray());

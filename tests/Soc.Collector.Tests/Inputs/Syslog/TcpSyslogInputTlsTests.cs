@@ -15,18 +15,28 @@ public sealed class TcpSyslogInputTlsTests : IDisposable
     private readonly X509Certificate2 _server = TestCertificates.CreateSelfSignedServer();
 
     [Theory]
-    [InlineData(SslProtocols.Tls12, false)]
-    [InlineData(SslProtocols.Tls13, false)]
-    [InlineData(SslProtocols.Tls13, true)]
-    public async Task ReceivesOctetCountedAndNewlineMessagesOverTls(SslProtocols protocol, bool pkcs12)
+    [InlineData(SslProtocols.Tls12, "pem")]
+    [InlineData(SslProtocols.Tls13, "pem")]
+    [InlineData(SslProtocols.Tls13, "pfx")]
+    [InlineData(SslProtocols.Tls13, "encrypted-pem")]
+    public async Task ReceivesOctetCountedAndNewlineMessagesOverTls(SslProtocols protocol, string format)
     {
         var options = TlsOptions("[::]:0");
-        if (pkcs12)
+        if (format == "pfx")
         {
             options.TlsCertificateFile = _dir.File("server.pfx");
             options.TlsKeyFile = null;
             options.TlsCertificatePassword = "secret";
             File.WriteAllBytes(options.TlsCertificateFile, _server.Export(X509ContentType.Pkcs12, "secret"));
+        }
+        else if (format == "encrypted-pem")
+        {
+            options.TlsKeyFile = _dir.File("server.enc.key");
+            options.TlsCertificatePassword = "secret";
+            using var key = _server.GetECDsaPrivateKey()!;
+            var pbe = new System.Security.Cryptography.PbeParameters(
+                System.Security.Cryptography.PbeEncryptionAlgorithm.Aes256Cbc, System.Security.Cryptography.HashAlgorithmName.SHA256, 100_000);
+            File.WriteAllText(options.TlsKeyFile, key.ExportEncryptedPkcs8PrivateKeyPem("secret", pbe));
         }
 
         Assert.Empty(options.Validate());
