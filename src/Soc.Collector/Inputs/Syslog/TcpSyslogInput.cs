@@ -1,79 +1,210 @@
+using System.Buffers;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
-using System.Text;
-using System.Threading.Channels;
-using Soc.Collector.Configuration;
-using Soc.Collector.Records;
+using System.Security.Authentication;
+using Soc.Collector.Framing;
 
 namespace Soc.Collector.Inputs.Syslog;
 
-/// <summary>Syslog over TCP with newline framing; one record per line, the sender's address recorded.</summary>
-public sealed class TcpSyslogInput(InputOptions options, CollectorOptions collector, ChannelWriter<CollectorRecord> output)
+/// <summary>
+/// Syslog over TCP (RFC 6587) or TLS (RFC 5425). Each connection gets its own <see cref="SyslogFramer"/>, so newline
+/// and octet-counted senders can share a port. Records are written with back-pressure: while the queue is full the
+/// connection is not read, and TCP flow control slows the sender down instead of losing messages.
+/// </summary>
+public sealed partial class TcpSyslogInput(SyslogInputOptions options, string host, TimeProvider? timeProvider = null) : IInput
 {
-    private long _sequence;
+    private const int ReadBufferBytes = 16 * 1024;
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    private readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Name => options.DisplayName;
+
+    public SyslogInputStats Stats { get; } = new();
+
+    /// <summary>Completes with the address actually listened on (the real port when port 0 was configured).</summary>
+    public Task<IPEndPoint> Bound => _bound.Task;
+
+    public async Task RunAsync(IRecordWriter writer, CancellationToken cancellationToken)
     {
-        var endpoint = IPEndPoint.Parse(options.Listen);
-        using var listener = new TcpListener(endpoint);
-        listener.Start();
-        Console.Error.WriteLine($"listening for syslog on tcp://{endpoint}");
-        var connections = new List<Task>();
-        while (!cancellationToken.IsCancellationRequested)
+        ArgumentNullException.ThrowIfNull(writer);
+        TlsServerCredentials? tls;
+        Socket listener;
+        try
         {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            tls = options.Transport == SyslogTransport.Tls ? TlsServerCredentials.Load(options) : null;
+            listener = Listen(options);
+        }
+        catch (Exception e)
+        {
+            // Whoever waits for the listener learns why it will not come (port in use, unreadable certificate).
+            _bound.TrySetException(e);
+            throw;
+        }
 
-            connections.Add(ReadConnectionAsync(client, cancellationToken));
-            connections.RemoveAll(t => t.IsCompleted);
+        using var _ = listener;
+        var local = (IPEndPoint)listener.LocalEndPoint!;
+        var records = new SyslogRecordFactory(
+            options,
+            host,
+            $"{(tls is null ? "tcp" : "tls")}://{local}",
+            Stats,
+            timeProvider ?? TimeProvider.System);
+        _bound.TrySetResult(local);
+
+        var connections = new HashSet<Task>();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Socket socket;
+                try
+                {
+                    socket = await listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // E.g. out of file descriptors, or a client that reset before accept: keep listening.
+                    Stats.AddRejectedConnection();
+                    await Task.Delay(AcceptRetryDelay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                connections.RemoveWhere(static t => t.IsCompleted);
+                if (connections.Count >= options.MaxConnections)
+                {
+                    Stats.AddRejectedConnection();
+                    socket.Dispose();
+                    continue;
+                }
+
+                Stats.AddConnection();
+                connections.Add(ServeAsync(socket, tls, records, writer, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            _bound.TrySetCanceled(CancellationToken.None);
         }
 
         await Task.WhenAll(connections).ConfigureAwait(false);
     }
 
-    private async Task ReadConnectionAsync(TcpClient client, CancellationToken cancellationToken)
+    private static Socket Listen(SyslogInputOptions options)
     {
-        using (client)
+        var endpoint = IPEndPoint.Parse(options.Listen);
+        var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
         {
-            var peer = (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString();
-            using var reader = new StreamReader(client.GetStream(), Encoding.UTF8);
-            try
+            if (endpoint.Address.Equals(IPAddress.IPv6Any))
             {
-                while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-                {
-                    if (line.Length == 0)
-                    {
-                        continue;
-                    }
+                listener.DualMode = true;
+            }
 
-                    var seq = Interlocked.Increment(ref _sequence);
-                    var record = new CollectorRecord(
-                        $"{collector.Id}:tcp:{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}:{seq}",
-                        options.SourceType,
-                        collector.Host,
-                        "tcp://" + options.Listen,
-                        DateTimeOffset.UtcNow,
-                        options.TimeZone,
-                        line,
-                        peer);
-                    await output.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+            if (options.ReceiveBufferBytes > 0)
+            {
+                listener.ReceiveBufferSize = options.ReceiveBufferBytes;
+            }
+
+            listener.Bind(endpoint);
+            listener.Listen(512);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    private async Task ServeAsync(Socket socket, TlsServerCredentials? tls, SyslogRecordFactory records, IRecordWriter writer, CancellationToken cancellationToken)
+    {
+        // Leave the accept loop at once; the handshake and reads run on the pool.
+        await Task.Yield();
+        var peer = SyslogRecordFactory.Peer(socket.RemoteEndPoint);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferBytes);
+        try
+        {
+            if (tls is not null)
+            {
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = ssl;
+                if (!await HandshakeAsync(ssl, tls, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
                 }
             }
-            catch (OperationCanceledException)
+
+            using var framer = new SyslogFramer(options.MaxMessageBytes, options.Framing);
+            try
             {
-                // shutting down
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(0, ReadBufferBytes), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    var offset = 0;
+                    while (NextRecord(framer, records, buffer.AsSpan(offset, read - offset), peer, out var used) is { } record)
+                    {
+                        offset += used;
+                        await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
             catch (IOException)
             {
-                // the peer went away; what was read is already queued
+                // The peer reset the connection: ship what it had sent, as at a normal end of stream.
+            }
+
+            if (framer.TryFlush(out var last))
+            {
+                await writer.WriteAsync(records.Create(last.Payload, last.Status, peer), cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down; an unfinished frame is lost with the connection, as the sender has not completed it.
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            // The connection broke while flushing; nothing more to read from it.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> HandshakeAsync(SslStream ssl, TlsServerCredentials tls, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.TlsHandshakeTimeoutSeconds));
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(tls.CreateOptions(), timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or SocketException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Stats.AddHandshakeFailure();
+            return false;
+        }
+    }
+
+    // Cuts the next frame from the bytes read; null when they hold no complete frame (the framer keeps the rest).
+    private static Records.CollectorRecord? NextRecord(SyslogFramer framer, SyslogRecordFactory records, ReadOnlySpan<byte> input, string? peer, out int used)
+    {
+        if (framer.TryReadFrame(input, out used, out var frame))
+        {
+            return records.Create(frame.Payload, frame.Status, peer);
+        }
+
+        return null;
     }
 }
