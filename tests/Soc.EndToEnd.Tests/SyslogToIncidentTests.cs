@@ -30,6 +30,7 @@ public sealed class SyslogToIncidentTests : IDisposable
         var config = Path.Combine(_work, "collector.yml");
         await File.WriteAllTextAsync(config, $"""
             id: e2e-collector
+            dataDir: {Path.Combine(_work, "collector")}
             center:
               url: http://127.0.0.1:{centerPort}
               apiKey: {key}

@@ -13,7 +13,7 @@ public static class LoggerCli
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("logger did not start");
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("logger did not start");
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"logger {string.Join(' ', arguments)} failed: {stderr}");

@@ -117,11 +117,15 @@ public sealed partial class FileInput
             $"{file.Entry.Identity}:{line.Start}",
             options.SourceType,
             host,
-            TruncationMark.Source(file.Path, line.Truncated),
+            file.Path,
             _time.GetUtcNow(),
             options.TimeZone,
             line.Text,
-            null);
+            null)
+        {
+            Truncated = TruncationMark.Field(line.Truncated),
+            Offset = line.Start,
+        };
         await writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
         Stats.AddRecord(line.Truncated);
 

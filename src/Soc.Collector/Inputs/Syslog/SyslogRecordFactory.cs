@@ -7,8 +7,6 @@ namespace Soc.Collector.Inputs.Syslog;
 /// <summary>Turns frames of one listener into records (id left empty: the queue numbers network records).</summary>
 internal sealed class SyslogRecordFactory(SyslogInputOptions options, string host, string source, SyslogInputStats stats, TimeProvider time)
 {
-    private readonly string _truncatedSource = TruncationMark.Source(source, truncated: true);
-
     public string Source => source;
 
     public CollectorRecord Create(ReadOnlySpan<byte> payload, FrameStatus status, string? peer)
@@ -29,11 +27,14 @@ internal sealed class SyslogRecordFactory(SyslogInputOptions options, string hos
             "",
             options.SourceType,
             host,
-            truncated ? _truncatedSource : source,
+            source,
             time.GetUtcNow(),
             options.TimeZone,
             Utf8Text.Decode(payload, truncated),
-            peer);
+            peer)
+        {
+            Truncated = TruncationMark.Field(truncated),
+        };
     }
 
     /// <summary>The sender's address without port; IPv4 senders on a dual-stack socket are shown as IPv4.</summary>

@@ -92,7 +92,7 @@ public sealed class TcpSyslogInputTests
         {
             Assert.Equal(big[..256], records[i].Message);
             Assert.True(TruncationMark.IsTruncated(records[i]));
-            Assert.Equal($"tcp://127.0.0.1:{port}#truncated", records[i].Source);
+            Assert.Equal($"tcp://127.0.0.1:{port}", records[i].Source);
             Assert.Equal("<13>after", records[i + 1].Message);
             Assert.False(TruncationMark.IsTruncated(records[i + 1]));
         }
