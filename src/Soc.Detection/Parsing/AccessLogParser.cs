@@ -105,7 +105,7 @@ public static class AccessLogParser
             EventFields.SetAddress(ev, "source", head);
             if (EventFields.IsIp(head) || !head.Contains(':'))
             {
-                ev.Set("nginx.access.remote_ip_list", new[] { head.ToString() });
+                ev.Set("nginx.access.remote_ip_list", new[] { ev.GetString(EcsFields.SourceAddress) });
             }
 
             return;

@@ -249,7 +249,7 @@ internal static class TimestampReader
     /// <summary>Wall-clock time read in a zone; a time skipped by a DST jump takes the offset before the jump.</summary>
     public static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
     {
-        var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddHours(-3)) : zone.GetUtcOffset(local);
+        var offset = zone.SupportsDaylightSavingTime && zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddHours(-3)) : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset);
     }
 
