@@ -144,6 +144,7 @@ public sealed class EventNormalizer(TimeProvider time)
         ev.Set(EcsFields.EventId, record.Id);
         ev.Set(EcsFields.EventOriginal, ev.GetString(EcsFields.EventOriginal) ?? line);
         ev.Set("event.kind", "event");
+        ev.Set(EcsFields.AgentType, "soc-collector");
         if (!ev.Has(EcsFields.Message))
         {
             ev.Message = line;
