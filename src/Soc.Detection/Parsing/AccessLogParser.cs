@@ -105,23 +105,19 @@ public static class AccessLogParser
             EventFields.SetAddress(ev, "source", head);
             if (EventFields.IsIp(head) || !head.Contains(':'))
             {
-                ev.Set("nginx.access.remote_ip_list", new[] { head.ToString() });
+                ev.Set(RemoteListField(ev), new[] { ev.GetString(EcsFields.SourceAddress) });
             }
 
             return;
         }
 
-        ReadChain(ev, head, "nginx.access.remote_ip_list");
+        ReadChain(ev, head, RemoteListField(ev));
     }
 
-    private static void ReadForwarded(LogEvent ev, ReadOnlySpan<char> chain)
-    {
-        var client = ReadChain(ev, chain, "http.request.x_forwarded_for");
-        if (client is not null && EventFields.IsIp(client))
-        {
-            ev.Set("client.ip", ev.GetString(EcsFields.SourceIp));
-        }
-    }
+    private static string RemoteListField(LogEvent ev) =>
+        ev.GetString(EcsFields.EventDataset) == "apache.access" ? "apache.access.remote_ip_list" : "nginx.access.remote_ip_list";
+
+    private static void ReadForwarded(LogEvent ev, ReadOnlySpan<char> chain) => ReadChain(ev, chain, "http.request.x_forwarded_for");
 
     /// <summary>Splits an address chain on commas, spaces and quotes; sets source.* to the client and returns it.</summary>
     private static string? ReadChain(LogEvent ev, ReadOnlySpan<char> chain, string listField)

@@ -10,6 +10,8 @@ namespace Soc.Detection.Parsing;
 /// </summary>
 public static partial class CiscoParser
 {
+    private const int MaxBodyLength = 2048;
+
     /// <summary>Applies when the tag or the message carries a Cisco message id; returns false otherwise.</summary>
     public static bool TryApply(LogEvent ev, string? program, string? message)
     {
@@ -41,7 +43,13 @@ public static partial class CiscoParser
         ev.Set("event.code", id.Groups["mn"].Value);
         ev.Set(EcsFields.LogLevel, SyslogNames.Severity(id.Groups["sev"].Value[0] - '0'));
         ev.Message = text;
-        ReadBody(ev, text);
+
+        // Device messages are short; the body patterns are only tried on text of a sane size, which bounds their cost.
+        if (text.Length <= MaxBodyLength)
+        {
+            ReadBody(ev, text);
+        }
+
         return true;
     }
 

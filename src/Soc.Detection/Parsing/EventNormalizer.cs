@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Soc.Detection.Events;
 
 namespace Soc.Detection.Parsing;
@@ -145,6 +144,7 @@ public sealed class EventNormalizer(TimeProvider time)
         ev.Set(EcsFields.EventId, record.Id);
         ev.Set(EcsFields.EventOriginal, ev.GetString(EcsFields.EventOriginal) ?? line);
         ev.Set("event.kind", "event");
+        ev.Set(EcsFields.AgentType, "soc-collector");
         if (!ev.Has(EcsFields.Message))
         {
             ev.Message = line;
@@ -155,7 +155,7 @@ public sealed class EventNormalizer(TimeProvider time)
             ev.Timestamp = record.Received;
         }
 
-        ev.Set(EcsFields.Timestamp, ev.Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        ev.Set(EcsFields.Timestamp, TimestampFormatter.Format(ev.Timestamp));
         ev.Set(EcsFields.HostName, ev.GetString(EcsFields.LogSyslogHostname) ?? record.Host);
         if (!string.IsNullOrEmpty(record.Source) && !record.Source.Contains("://", StringComparison.Ordinal))
         {

@@ -39,6 +39,7 @@ public static class Rfc3164Parser
             i++;
         }
 
+        SkipCiscoSequence(s, ref i);
         if (s[i..].StartsWith("last message repeated ", StringComparison.Ordinal) && IsRepeatNotice(s[(i + 22)..]))
         {
             // rsyslog's "lastline" parser: the whole text is the message, there is no host or tag.
@@ -62,6 +63,38 @@ public static class Rfc3164Parser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Cisco IOS with <c>service sequence-numbers</c> puts <c>NNN: </c> before the stamp, and marks an unsynchronised
+    /// clock with <c>*</c> (or <c>.</c>): <c>&lt;189&gt;1502: *Nov 21 10:05:00.123: %SYS-…</c>. Skipped when a stamp follows.
+    /// </summary>
+    private static void SkipCiscoSequence(ReadOnlySpan<char> s, ref int i)
+    {
+        var j = i;
+        while (j < s.Length && char.IsAsciiDigit(s[j]))
+        {
+            j++;
+        }
+
+        if (j > i && j + 1 < s.Length && s[j] == ':' && s[j + 1] == ' ')
+        {
+            j += 2;
+        }
+        else
+        {
+            j = i;
+        }
+
+        if (j < s.Length && s[j] is '*' or '.')
+        {
+            j++;
+        }
+
+        if (j != i && TimestampReader.TryReadBsd(s[j..], out _, out _))
+        {
+            i = j;
+        }
     }
 
     /// <summary><c>N times</c> exactly (what follows "last message repeated ").</summary>

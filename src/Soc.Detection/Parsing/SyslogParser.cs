@@ -52,11 +52,35 @@ public static class SyslogParser
             return;
         }
 
+        if (program is "nginx" or "httpd" or "apache" or "apache2" && message is not null && TryWebAccess(ev, program, message))
+        {
+            return;
+        }
+
         var isAuth = (program is not null && AuthMessageParser.IsAuthProgram(program))
             || (message is not null && message.StartsWith("pam_", StringComparison.Ordinal));
         var recognised = AuthMessageParser.Apply(ev, program, message);
         ev.Set(EcsFields.EventDataset, declaredDataset ?? (isAuth || (recognised && ev.Has(EcsFields.EventOutcome) && program is not ("CRON" or "cron"))
             ? "system.auth" : "system.syslog"));
+    }
+
+    /// <summary>nginx <c>access_log syslog:…</c> and Apache piped to logger: the message is an access-log line.</summary>
+    private static bool TryWebAccess(LogEvent ev, string program, string message)
+    {
+        if (!message.Contains("] \"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var stamp = ev.Timestamp;
+        if (!AccessLogParser.TryParse(message, ev))
+        {
+            ev.Timestamp = stamp;
+            return false;
+        }
+
+        ev.Set(EcsFields.EventDataset, program == "nginx" ? "nginx.access" : "apache.access");
+        return true;
     }
 
     private static void ClearSyslogFields(LogEvent ev)

@@ -59,6 +59,7 @@ public sealed class AccessLogParserTests
             "10.0.0.5 - - [02/Feb/2026:08:00:00 +0700] \"GET /a HTTP/1.1\" 200 10 \"-\" \"curl/8.0\" \"198.51.100.77, 10.0.0.1\"");
         Assert.Equal("198.51.100.77", ev.GetString(EcsFields.SourceIp));
         Assert.Equal(["198.51.100.77", "10.0.0.1"], TestRecords.List(ev, "http.request.x_forwarded_for"));
+        Assert.Equal(["10.0.0.5"], TestRecords.List(ev, "nginx.access.remote_ip_list")); // the proxy stays visible
     }
 
     [Fact]

@@ -49,6 +49,14 @@ public sealed class NetworkDeviceTests
         Assert.Equal("netadmin", login.GetString(EcsFields.UserName));
         Assert.Equal("10.1.1.50", login.GetString(EcsFields.SourceIp));
         Assert.Equal("success", login.GetString(EcsFields.EventOutcome));
+        Assert.Equal(new DateTimeOffset(2023, 11, 21, 10, 5, 0, 123, TimeSpan.FromHours(7)), login.Timestamp); // clock: 2024-06-01
+        Assert.Equal("%SEC_LOGIN-5-LOGIN_SUCCESS", login.GetString(EcsFields.ProcessName)); // not the sequence number "1502"
+
+        var unsynced = TestRecords.Normalize("syslog", "<189>77: *Nov 21 10:07:00.5: %SYS-5-CONFIG_I: Configured from console by netadmin on vty0 (10.1.1.50)");
+        Assert.Equal("configuration-change", unsynced.GetString(EcsFields.EventAction));
+        Assert.Equal("netadmin", unsynced.GetString(EcsFields.UserName));
+        Assert.Equal("10.1.1.50", unsynced.GetString(EcsFields.SourceIp));
+        Assert.Equal(10, unsynced.Timestamp.Hour);
 
         var acl = TestRecords.Normalize("syslog",
             "<190>Nov 21 10:06:00 core-sw %SEC-6-IPACCESSLOGP: list 101 denied tcp 10.2.2.2(40000) -> 10.3.3.3(23), 1 packet");

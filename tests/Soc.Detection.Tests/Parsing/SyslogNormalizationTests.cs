@@ -91,6 +91,22 @@ public sealed class SyslogNormalizationTests
     }
 
     [Fact]
+    public void ReadsAnAccessLogLineSentOverSyslog()
+    {
+        var ev = TestRecords.Normalize("syslog", "<190>Nov 21 10:00:00 web01 nginx: 198.51.100.8 - - [21/Nov/2026:10:00:00 +0700] \"GET /a?x=1 HTTP/1.1\" 404 12 \"-\" \"curl/8\"");
+        Assert.Equal("nginx.access", ev.GetString(EcsFields.EventDataset));
+        Assert.Equal("198.51.100.8", ev.GetString(EcsFields.SourceIp));
+        Assert.Equal("/a", ev.GetString("url.path"));
+        Assert.Equal(404L, ev["http.response.status_code"]);
+        Assert.Equal("web01", ev.GetString(EcsFields.HostName));
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(7)), ev.Timestamp);
+
+        var notAccess = TestRecords.Normalize("syslog", "<190>Nov 21 10:00:00 web01 nginx: [emerg] bind() to 0.0.0.0:80 failed");
+        Assert.Equal("system.syslog", notAccess.GetString(EcsFields.EventDataset));
+        Assert.Equal(11, notAccess.Timestamp.Month);
+    }
+
+    [Fact]
     public void ReadsJsonLinesFlattened()
     {
         var ev = TestRecords.Normalize("json", "{\"@timestamp\":\"2026-11-21T02:00:00Z\",\"user\":{\"name\":\"an\",\"roles\":[\"admin\",\"dev\"]},\"status\":200,\"ratio\":0.5,\"ok\":true,\"message\":\"xin chào\"}");
