@@ -38,7 +38,9 @@ public static class RuleCompiler
         parts.Add(root);
         foreach (var filter in filters)
         {
-            parts.Add(new NotNode(CompileDetection(filter, route, options, warnings)));
+            // pySigma's polarity: the filter's condition is ANDed as written ("(rule) and (filter)");
+            // a filter that excludes events says so itself, e.g. "condition: not selection".
+            parts.Add(CompileDetection(filter, route, options, warnings));
         }
 
         var tree = parts.Count == 1 ? parts[0] : And([.. parts]);
