@@ -115,12 +115,21 @@ public static class RuleCompiler
         {
             case AndNode a:
                 List<KeyValuePair<string, string>>? best = null;
+                var bestScore = int.MinValue;
                 foreach (var c in a.Children)
                 {
                     var r = Requirement(c);
-                    if (r is not null && (best is null || Score(r) > Score(best)))
+                    if (r is null)
                     {
-                        best = r;
+                        continue;
+                    }
+
+                    // Whole-value literals (type: EXECVE, event.category: process) are usually common values
+                    // of enum-like fields; a substring literal of the same rule is far more selective.
+                    var score = Score(r) - (c is FieldTestNode f && f.Matchers.All(m => m is StringMatcher { Kind: PatternKind.Exact }) ? 20 : 0);
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (r, score);
                     }
                 }
 
