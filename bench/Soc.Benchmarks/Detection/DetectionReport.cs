@@ -59,6 +59,8 @@ public static class DetectionReport
             }
         }
 
+        HotRules(output, "web");
+        HotRules(output, "syslog");
         foreach (var type in new[] { "event_count", "value_count", "temporal" })
         {
             const int groups = 100_000;
@@ -76,6 +78,47 @@ public static class DetectionReport
             output.WriteLine(string.Format(inv, "correlation {0}: {1} live groups, {2:F0} bytes per live group (state only; group-key strings belong to the events)",
                 type, engine.LiveGroups, (after - before) / (double)engine.LiveGroups));
             GC.KeepAlive(events);
+        }
+    }
+
+    /// <summary>Where a lane's time goes: gate searches and the costliest rules (all rules evaluated, no index).</summary>
+    private static void HotRules(TextWriter output, string lane)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var events = LaneGenerator.Lane(lane);
+        var engine = new DetectionEngine(BenchCorpus.All);
+        var alerts = new List<Alert>();
+        for (var round = 0; round < 2; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var ev in events)
+            {
+                engine.Evaluate(ev, alerts);
+                alerts.Clear();
+            }
+
+            output.WriteLine(string.Format(inv, "lane {0} round {1}: {2:F0} events/s (Stopwatch, whole lane)", lane, round + 1, events.Length / clock.Elapsed.TotalSeconds));
+        }
+
+        var dataset = events[0].GetString("event.dataset")!;
+        var rules = BenchCorpus.All.Where(r => Soc.Detection.Compilation.LogSourceMap.Default.RoutesFor(r.LogSource).Any(x => x.Datasets.Contains(dataset))).ToList();
+        var costs = new List<(double Ns, string Title)>();
+        foreach (var rule in rules)
+        {
+            var one = new DetectionEngine([rule], new DetectionEngineOptions { DisableCandidateIndex = true });
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < 20_000; i++)
+            {
+                one.Evaluate(events[i], alerts);
+                alerts.Clear();
+            }
+
+            costs.Add((clock.Elapsed.TotalNanoseconds / 20_000, rule.Title));
+        }
+
+        foreach (var (ns, title) in costs.OrderByDescending(c => c.Ns).Take(6))
+        {
+            output.WriteLine(string.Format(inv, "    {0,8:F0} ns/event unindexed: {1}", ns, title));
         }
     }
 }
