@@ -45,6 +45,34 @@ public sealed partial class PdfLayout
         _y += 6;
     }
 
+    /// <summary>Borderless side-by-side columns of centred lines: the header and signature blocks of a document.</summary>
+    public void Columns(IReadOnlyList<IReadOnlyList<(string Text, XFont Font)>> columns, IReadOnlyList<double> shares)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(shares);
+        var laid = columns.Select((column, i) => column
+            .SelectMany(line => Wrap(line.Text, line.Font, (shares[i] * Width) - 4).Select(text => (Text: text, line.Font)))
+            .ToList()).ToList();
+        var height = laid.Max(column => column.Sum(line => LineHeight(line.Font)));
+        KeepTogether(height);
+        var x = Margin;
+        for (var i = 0; i < laid.Count; i++)
+        {
+            var width = shares[i] * Width;
+            var y = _y;
+            foreach (var (text, font) in laid[i])
+            {
+                var textWidth = G.MeasureString(text, font).Width;
+                G.DrawString(text, font, XBrushes.Black, x + ((width - textWidth) / 2), y + font.Size);
+                y += LineHeight(font);
+            }
+
+            x += width;
+        }
+
+        _y += height;
+    }
+
     /// <summary>
     /// Draws one row, or with <paramref name="breakOnly"/> only starts a new page when the row does not fit
     /// and answers whether it did (so the caller can repeat the header row).
