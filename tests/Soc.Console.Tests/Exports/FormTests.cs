@@ -86,11 +86,12 @@ public sealed class FormTests
         Assert.Equal("02/BC-STTTT", final.Number);
         Assert.Contains("Đã chặn 203.0.113.77", final.Value("F1"), StringComparison.Ordinal);
 
+        var finalContext = new ExportContext(closedAt, "tran.van.minh");
         using var output = new MemoryStream();
-        FormDocxExporter.Write(final, Context, output);
+        FormDocxExporter.Write(final, finalContext, output);
         Samples.Keep("mau-04.docx", output.ToArray());
         using var pdf = new MemoryStream();
-        FormPdfExporter.Write(final, Context, pdf);
+        FormPdfExporter.Write(final, finalContext, pdf);
         Samples.Keep("mau-04.pdf", pdf.ToArray());
     }
 

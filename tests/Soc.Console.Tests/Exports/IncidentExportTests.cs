@@ -45,6 +45,20 @@ public sealed class IncidentExportTests
     }
 
     [Fact]
+    public void AHugeNoteIsCutToOnePageInsteadOfRunningOffIt()
+    {
+        var data = SampleData.Incident();
+        var huge = string.Join(' ', Enumerable.Range(0, 3000).Select(i => "từ" + i));
+        using var output = new MemoryStream();
+        IncidentPdfExporter.Write(data with { Timeline = [new(SampleData.Detected, Soc.Console.Exports.Model.TimelineEntryKind.Note, "a", huge)] }, Context, output);
+
+        var text = PdfText.Extract(output.ToArray());
+
+        Assert.Contains("cắt bớt; toàn văn trong bản JSON", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("từ2999", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DocxOpensAndHoldsTheSameFacts()
     {
         using var output = new MemoryStream();

@@ -15,6 +15,8 @@ namespace Soc.Console.Exports.Bundles;
 /// </summary>
 public static class AuditBundleVerifier
 {
+    public const int MaxManifestBytes = 16 * 1024 * 1024;
+
     public static BundleVerification Verify(Stream bundle, X509Certificate2Collection? trusted = null)
     {
         ArgumentNullException.ThrowIfNull(bundle);
@@ -189,6 +191,13 @@ public static class AuditBundleVerifier
         if (!entries.TryGetValue(name, out var entry))
         {
             failures.Add($"{name}: missing from the bundle");
+            return null;
+        }
+
+        // The manifest and signature are small; a huge one is refused rather than read into memory.
+        if (entry.Length > MaxManifestBytes)
+        {
+            failures.Add($"{name}: larger than {MaxManifestBytes} bytes");
             return null;
         }
 

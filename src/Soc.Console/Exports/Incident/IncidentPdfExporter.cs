@@ -82,10 +82,12 @@ public static class IncidentPdfExporter
         pdf.KeepTogether(120);
         pdf.Space(14);
         pdf.Text((data.Agency.Locality is null ? string.Empty : data.Agency.Locality + ", ") + ReportClock.Dateline(context.GeneratedAt), pdf.Body, XParagraphAlignment.Right);
-        pdf.Space(4);
-        pdf.Table(
-            ["NGƯỜI LẬP BÁO CÁO", "THỦ TRƯỞNG ĐƠN VỊ"],
-            [1, 1],
-            [["(Ký, ghi rõ họ tên)\n\n\n\n\n" + context.GeneratedBy, "(Ký tên, đóng dấu hoặc ký số)\n\n\n\n\n"]]);
+        pdf.Space(6);
+        pdf.Columns(
+            [
+                [("NGƯỜI LẬP BÁO CÁO", pdf.Bold), ("(Ký, ghi rõ họ tên)", pdf.Small), ("\n\n\n\n" + context.GeneratedBy, pdf.Body)],
+                [("THỦ TRƯỞNG ĐƠN VỊ", pdf.Bold), ("(Ký tên, đóng dấu hoặc ký số)", pdf.Small)],
+            ],
+            [0.5, 0.5]);
     }
 }

@@ -81,9 +81,17 @@ public sealed partial class PdfLayout
     {
         var lines = new List<string>[cells.Count];
         var height = 0.0;
+        var pageRoom = _page!.Height.Point - (2 * Margin) - FooterHeight - (2 * CellPadding) - 20;
         for (var i = 0; i < cells.Count; i++)
         {
             lines[i] = Wrap(cells[i] ?? string.Empty, fonts[i], widths[i] - (2 * CellPadding));
+            // A row never grows past one page: a longer cell is cut, and says where the full text is.
+            var maxLines = (int)(pageRoom / LineHeight(fonts[i]));
+            if (lines[i].Count > maxLines)
+            {
+                lines[i] = [.. lines[i].Take(maxLines - 1), "… (cắt bớt; toàn văn trong bản JSON)"];
+            }
+
             height = Math.Max(height, (lines[i].Count * LineHeight(fonts[i])) + (2 * CellPadding));
         }
 
