@@ -147,7 +147,7 @@ public static class ReportCommands
     {
         var command = new Command("periodic", "Render the periodic management report from a period JSON (PeriodicReportData).");
         var input = InputOption("Period JSON");
-        var format = FormatOption("pdf", "json");
+        var format = FormatOption("pdf", "docx", "json");
         var output = OutOption();
         var by = ByOption();
         command.Options.Add(input);
@@ -157,14 +157,13 @@ public static class ReportCommands
         command.SetAction(parse => Run(() =>
         {
             var data = ReadJson<PeriodicReportData>(parse.GetValue(input)!);
+            var context = ExportContext.Now(parse.GetValue(by)!);
             using var file = File.Create(parse.GetValue(output)!);
-            if (parse.GetValue(format) == "json")
+            switch (parse.GetValue(format))
             {
-                PeriodicJsonExporter.Write(data, ExportContext.Now(parse.GetValue(by)!), file);
-            }
-            else
-            {
-                PeriodicPdfExporter.Write(data, ExportContext.Now(parse.GetValue(by)!), file);
+                case "json": PeriodicJsonExporter.Write(data, context, file); break;
+                case "docx": PeriodicDocxExporter.Write(data, context, file); break;
+                default: PeriodicPdfExporter.Write(data, context, file); break;
             }
 
             return 0;

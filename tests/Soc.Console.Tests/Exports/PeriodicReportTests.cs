@@ -64,6 +64,14 @@ public sealed class PeriodicReportTests
         Assert.Contains("Không ghi nhận sự cố nào trong kỳ báo cáo", text, StringComparison.Ordinal);
         Assert.Contains("web01", text, StringComparison.Ordinal);
 
+        using var docx = new MemoryStream();
+        PeriodicDocxExporter.Write(data, Context, docx);
+        docx.Position = 0;
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            Assert.Contains("Không ghi nhận sự cố nào trong kỳ báo cáo", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+
         using var json = new MemoryStream();
         PeriodicJsonExporter.Write(data, Context, json);
         using var doc = System.Text.Json.JsonDocument.Parse(json.ToArray());
