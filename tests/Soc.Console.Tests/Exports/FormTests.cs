@@ -39,8 +39,8 @@ public sealed class FormTests
         Assert.Contains("Nguyễn Thị Hồng Nhung", text, StringComparison.Ordinal);
         Assert.Contains("22/11/26", text, StringComparison.Ordinal);
         Assert.Contains("10:15 (UTC+07:00)", text, StringComparison.Ordinal);
-        Assert.Contains("☒ Đã khắc phục", text, StringComparison.Ordinal);
-        Assert.Contains("☒ Hệ thống giám sát an toàn thông tin", text, StringComparison.Ordinal);
+        Assert.Contains("■ Đã khắc phục", text, StringComparison.Ordinal);
+        Assert.Contains("■ Hệ thống giám sát an toàn thông tin", text, StringComparison.Ordinal);
         Assert.Contains("198.51.100.10", text, StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public sealed class FormTests
 
         Assert.Empty(edited.MissingRequired());
         Assert.Equal("2", edited.Value("C4"));
-        Assert.Contains("☒ Cơ quan chủ quản", FormText.Display(edited.Template.Fields.Single(f => f.Code == "H"), edited), StringComparison.Ordinal);
+        Assert.Contains("■ Cơ quan chủ quản", FormText.Display(edited.Template.Fields.Single(f => f.Code == "H"), edited), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => form.With("Z9", "x"));
     }
 

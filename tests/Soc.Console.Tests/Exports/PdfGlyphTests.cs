@@ -10,17 +10,28 @@ namespace Soc.Console.Tests.Exports;
 public sealed class PdfGlyphTests
 {
     [Theory]
-    [InlineData("Sự cố", "Sự co")]
-    [InlineData("Truyền thông", "Truyen thông")]
-    [InlineData("đóng dấu hoặc ký số", "đóng dau hoặc ký so")]
-    public void StackedVietnameseAccentsAreDrawn(string withAccents, string without)
+    [InlineData("Sự cố", "Sự co", PdfFonts.Sans)]
+    [InlineData("Truyền thông", "Truyen thông", PdfFonts.Sans)]
+    [InlineData("đóng dấu hoặc ký số", "đóng dau hoặc ký so", PdfFonts.Sans)]
+    [InlineData("Sự cố Truyền thông", "Sự co Truyen thông", PdfFonts.Serif)]
+    public void StackedVietnameseAccentsAreDrawn(string withAccents, string without, string family)
     {
-        Assert.NotEqual(Render(without), Render(withAccents));
+        Assert.NotEqual(Render(without, family), Render(withAccents, family));
     }
 
-    private static byte[] Render(string text)
+    [Fact]
+    public void FormCheckBoxesAreRealGlyphsInTheFormFace()
     {
-        using var layout = new PdfLayout("t", "t", "footer");
+        // A glyph missing from the font prints as the same empty box whatever the character: checked and
+        // unchecked would then look alike.
+        Assert.NotEqual(Render(Soc.Console.Exports.Forms.FormText.Checked + "Có", PdfFonts.Serif), Render(Soc.Console.Exports.Forms.FormText.Unchecked + "Có", PdfFonts.Serif));
+        // The check itself can see the problem: DejaVu Serif has no ☒/☐, and both print alike.
+        Assert.Equal(Render("\u2612 Có", PdfFonts.Serif), Render("\u2610 Có", PdfFonts.Serif));
+    }
+
+    private static byte[] Render(string text, string family)
+    {
+        using var layout = new PdfLayout("t", "t", "footer", family);
         layout.Paragraph(text);
         var folder = Directory.CreateTempSubdirectory("soc-glyph-").FullName;
         try

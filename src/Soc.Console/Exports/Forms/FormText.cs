@@ -6,6 +6,14 @@ public static class FormText
     /// <summary>Printed where a value is missing, to be completed by hand.</summary>
     public const string Blank = "………………………………";
 
+    /// <summary>
+    /// Check boxes as ■ and □: unlike ☒ and ☐ they exist in DejaVu Serif (the forms' PDF face) and in
+    /// Times New Roman (the DOCX face), so no viewer substitutes or drops them.
+    /// </summary>
+    public const string Checked = "■ ";
+
+    public const string Unchecked = "□ ";
+
     public static string Label(FormField field)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -22,13 +30,13 @@ public static class FormText
             case FormFieldKind.YesNo:
                 var yes = value.Trim().ToUpperInvariant() is "YES" or "CÓ" or "TRUE";
                 var no = value.Trim().ToUpperInvariant() is "NO" or "KHÔNG" or "FALSE";
-                return (yes ? "☒" : "☐") + " Có      " + (no ? "☒" : "☐") + " Không";
+                return (yes ? Checked : Unchecked) + "Có      " + (no ? Checked : Unchecked) + "Không";
             case FormFieldKind.Choice:
             case FormFieldKind.Multi:
                 var chosen = value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var lines = field.Options.Select(o => (chosen.Contains(o, StringComparer.Ordinal) ? "☒ " : "☐ ") + o).ToList();
+                var lines = field.Options.Select(o => (chosen.Contains(o, StringComparer.Ordinal) ? Checked : Unchecked) + o).ToList();
                 var other = chosen.Where(c => !field.Options.Contains(c, StringComparer.Ordinal)).ToList();
-                lines.Add(other.Count == 0 ? "☐ Khác: " + Blank : "☒ Khác: " + string.Join("; ", other));
+                lines.Add(other.Count == 0 ? Unchecked + "Khác: " + Blank : Checked + "Khác: " + string.Join("; ", other));
                 return string.Join("\n", lines);
             default:
                 return string.IsNullOrWhiteSpace(value) ? Blank : value;
