@@ -49,6 +49,7 @@ public sealed class Form05Tests
     [Fact]
     public void Mau05DocxHoldsTheTableAndPeriod()
     {
+        Samples.Keep("period.json", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Period(), ReportJson.Options));
         var template = FormTemplateLibrary.Load().Get("tt20-2017/mau-05");
         var issued = To.AddDays(-12);
         var form = FormFiller.Fill(template, FormSources.FromPeriod(Period()), SampleData.Agency, issued, "03/BC-STTTT");
