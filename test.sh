@@ -9,7 +9,9 @@ cd "$(dirname "$0")"
 packages=()
 command -v logger >/dev/null 2>&1 || packages+=(bsdutils)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+# fonts-dejavu-core renders Vietnamese in PDF reports; poppler-utils (pdftotext, pdftoppm) reads them back.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
 if ((${#packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

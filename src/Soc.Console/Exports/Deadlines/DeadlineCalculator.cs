@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Soc.Console.Exports.Common;
+
+namespace Soc.Console.Exports.Deadlines;
+
+/// <summary>Computes each applicable deadline of an incident and whether it is ok, near, overdue or met.</summary>
+public static class DeadlineCalculator
+{
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "Reports", "Templates", "deadlines");
+
+    public static IReadOnlyList<DeadlineRuleSet> LoadRuleSets(string? directory = null)
+    {
+        var sets = new List<DeadlineRuleSet>();
+        foreach (var path in Directory.EnumerateFiles(directory ?? DefaultDirectory, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                sets.Add(JsonSerializer.Deserialize<DeadlineRuleSet>(File.ReadAllText(path), ReportJson.Options) ?? throw new JsonException("empty file"));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{path}: {e.Message}", e);
+            }
+        }
+
+        return sets;
+    }
+
+    /// <summary>Deadlines of every rule set in force when the incident was detected.</summary>
+    public static IReadOnlyList<DeadlineStatus> Evaluate(IEnumerable<DeadlineRuleSet> sets, IncidentClock incident, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(incident);
+        return [.. sets.Where(s => s.InForceAt(incident.DetectedAt)).SelectMany(s => Evaluate(s, incident, now))];
+    }
+
+    public static IReadOnlyList<DeadlineStatus> Evaluate(DeadlineRuleSet set, IncidentClock incident, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(incident);
+        var result = new List<DeadlineStatus>();
+        foreach (var rule in set.Rules.Where(r => Applies(r, incident)))
+        {
+            DateTimeOffset? start = rule.Start == DeadlineStart.Detected ? incident.DetectedAt : incident.ResponseEndedAt;
+            DateTimeOffset? fulfilled = incident.Milestones.TryGetValue(rule.Milestone, out var at) ? at : null;
+            if (start is not { } started)
+            {
+                result.Add(new(set.Id, rule.Id, rule.Label, rule.LegalSource, null, null, DeadlineState.NotStarted, fulfilled, null));
+                continue;
+            }
+
+            var due = Due(started, rule);
+            var state = fulfilled is { } done
+                ? done <= due ? DeadlineState.Met : DeadlineState.MetLate
+                : now > due ? DeadlineState.Overdue
+                : due - now <= TimeSpan.FromHours(rule.NearHours) ? DeadlineState.Near
+                : DeadlineState.Ok;
+            var remaining = fulfilled is null ? due - now : (TimeSpan?)null;
+            result.Add(new(set.Id, rule.Id, rule.Label, rule.LegalSource, started, due, state, fulfilled, remaining));
+        }
+
+        return result;
+    }
+
+    /// <summary>The due instant; day units step in local (UTC+07:00) calendar days from the starting instant.</summary>
+    public static DateTimeOffset Due(DateTimeOffset start, DeadlineRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        switch (rule.Unit)
+        {
+            case DeadlineUnit.Hours:
+                return start.AddHours(rule.Duration);
+            case DeadlineUnit.CalendarDays:
+                return ReportClock.ToLocal(start).AddDays(rule.Duration);
+            default:
+                var local = ReportClock.ToLocal(start);
+                for (var left = rule.Duration; left > 0;)
+                {
+                    local = local.AddDays(1);
+                    if (local.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday)
+                    {
+                        left--;
+                    }
+                }
+
+                return local;
+        }
+    }
+
+    private static bool Applies(DeadlineRule rule, IncidentClock incident) =>
+        (rule.Severities.Count == 0 || rule.Severities.Contains(incident.Severity, StringComparer.Ordinal))
+        && (rule.Flags.Count == 0 || rule.Flags.Any(incident.Flags.Contains));
+}

@@ -1,0 +1,16 @@
+namespace Soc.Console.Exports.Deadlines;
+
+/// <summary>What the deadline calculator needs to know about one incident.</summary>
+public sealed record IncidentClock
+{
+    public required DateTimeOffset DetectedAt { get; init; }
+
+    public DateTimeOffset? ResponseEndedAt { get; init; }
+
+    public required string Severity { get; init; }
+
+    public IReadOnlySet<string> Flags { get; init; } = new HashSet<string>();
+
+    /// <summary>When each milestone was reached, e.g. "initialReport" → the time Mẫu 03 was sent.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Milestones { get; init; } = new Dictionary<string, DateTimeOffset>();
+}
