@@ -34,7 +34,8 @@ public sealed partial class TcpSyslogInput(SyslogInputOptions options, string ho
         try
         {
             tls = options.Transport == SyslogTransport.Tls ? TlsServerCredentials.Load(options) : null;
-            listener = Listen(options);
+            listener = SyslogSocket.Bind(options, SocketType.Stream, ProtocolType.Tcp);
+            listener.Listen(512);
         }
         catch (Exception e)
         {
@@ -93,33 +94,6 @@ public sealed partial class TcpSyslogInput(SyslogInputOptions options, string ho
         }
 
         await Task.WhenAll(connections).ConfigureAwait(false);
-    }
-
-    private static Socket Listen(SyslogInputOptions options)
-    {
-        var endpoint = IPEndPoint.Parse(options.Listen);
-        var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            if (endpoint.Address.Equals(IPAddress.IPv6Any))
-            {
-                listener.DualMode = true;
-            }
-
-            if (options.ReceiveBufferBytes > 0)
-            {
-                listener.ReceiveBufferSize = options.ReceiveBufferBytes;
-            }
-
-            listener.Bind(endpoint);
-            listener.Listen(512);
-            return listener;
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
     }
 
     private async Task ServeAsync(Socket socket, TlsServerCredentials? tls, SyslogRecordFactory records, IRecordWriter writer, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public sealed class UdpSyslogInput(SyslogInputOptions options, string host, Time
         Socket socket;
         try
         {
-            socket = Bind(options);
+            socket = SyslogSocket.Bind(options, SocketType.Dgram, ProtocolType.Udp);
         }
         catch (Exception e)
         {
@@ -78,32 +78,6 @@ public sealed class UdpSyslogInput(SyslogInputOptions options, string host, Time
             {
                 Stats.AddDropped();
             }
-        }
-    }
-
-    private static Socket Bind(SyslogInputOptions options)
-    {
-        var endpoint = IPEndPoint.Parse(options.Listen);
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            if (endpoint.Address.Equals(IPAddress.IPv6Any))
-            {
-                socket.DualMode = true;
-            }
-
-            if (options.ReceiveBufferBytes > 0)
-            {
-                socket.ReceiveBufferSize = options.ReceiveBufferBytes;
-            }
-
-            socket.Bind(endpoint);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 
