@@ -1,55 +1,191 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Soc.Detection.Compilation;
+using Soc.Detection.Correlation;
 using Soc.Detection.Events;
 using Soc.Detection.Sigma;
 
 namespace Soc.Detection.Engine;
 
 /// <summary>
-/// Evaluates loaded Sigma rules against events. This is the walking-skeleton evaluator: a direct
-/// interpretation of each rule (keywords, field equality with wildcards, contains/startswith/endswith/all/re,
-/// and/or/not/of conditions). Issue 3 replaces it with the compiled engine.
+/// The compiled Sigma engine. Construction routes every rule to the datasets its logsource fits, compiles
+/// one match tree per route (field mapping, filters, cheapest checks first) and builds a candidate index of
+/// required literals per dataset. <see cref="Evaluate"/> then allocates nothing per event unless a rule matches.
+/// Thread-safety: not thread-safe (correlation windows and counters are mutable); use one instance per
+/// pipeline thread, or lock around <see cref="Evaluate"/>.
 /// </summary>
 public sealed class DetectionEngine
 {
-    private readonly List<SigmaRule> _rules;
+    private readonly Dictionary<string, RuleSet> _sets = new(StringComparer.Ordinal);
+    private readonly RuleSet? _anySet;
+    private readonly CorrelationEngine _correlation;
+    private readonly List<RuleLoadError> _compileErrors = [];
+    private readonly List<string> _warnings = [];
 
-    public DetectionEngine(IEnumerable<SigmaRule> rules) => _rules = [.. rules];
+    public DetectionEngine(IEnumerable<SigmaRule> rules)
+        : this(rules, new DetectionEngineOptions())
+    {
+    }
 
-    public int RuleCount => _rules.Count;
+    /// <summary>Compiles the rules with options: mapping file, placeholders, keyword scope, correlation limits.</summary>
+    public DetectionEngine(IEnumerable<SigmaRule> rules, DetectionEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+        var all = rules.ToList();
+        var map = options.ResolveMap();
+        var compileOptions = new CompileOptions(options.ResolvePlaceholders(map), options.KeywordsSearchAllFields);
+        _correlation = new CorrelationEngine(all.Where(r => r.Correlation is not null), options.Correlation);
+        var filters = all.Where(r => r.Filter is not null).ToList();
+        var perDataset = new Dictionary<string, List<CompiledRule>>(StringComparer.Ordinal);
+        var anyRules = new List<CompiledRule>();
+        foreach (var rule in all)
+        {
+            if (rule.Correlation is not null || rule.Filter is not null)
+            {
+                continue;
+            }
 
-    /// <summary>Appends one alert per matching rule to <paramref name="alerts"/>.</summary>
+            RuleCount++;
+            var routes = map.RoutesFor(rule.LogSource);
+            if (routes.Count == 0)
+            {
+                UnroutedRules++;
+                continue;
+            }
+
+            var applicable = filters.Where(f => Names(f.Filter!.Rules, rule) && Compatible(f.LogSource, rule.LogSource)).ToList();
+            var compiled = new List<CompiledRule>();
+            try
+            {
+                foreach (var route in routes)
+                {
+                    var warnings = new List<string>();
+                    var c = RuleCompiler.Compile(rule, route, compileOptions, applicable, warnings);
+                    c.Correlated = _correlation.References(rule);
+                    c.Silent = _correlation.Suppresses(rule);
+                    compiled.Add(c);
+                    foreach (var w in warnings)
+                    {
+                        _warnings.Add($"{rule.SourcePath}: {rule.Id}: {w}");
+                    }
+                }
+            }
+            catch (SigmaRuleException ex)
+            {
+                _compileErrors.Add(new RuleLoadError(rule.SourcePath ?? rule.Id, ex.Line ?? rule.Line, ex.Message));
+                continue;
+            }
+
+            RoutedRules++;
+            foreach (var c in compiled)
+            {
+                if (ReferenceEquals(c.Route, LogSourceMap.AnyRoute))
+                {
+                    anyRules.Add(c);
+                    continue;
+                }
+
+                foreach (var dataset in c.Route.Datasets)
+                {
+                    if (!perDataset.TryGetValue(dataset, out var list))
+                    {
+                        perDataset[dataset] = list = [];
+                    }
+
+                    list.Add(c);
+                }
+            }
+        }
+
+        var index = !options.DisableCandidateIndex;
+        foreach (var (dataset, list) in perDataset)
+        {
+            _sets[dataset] = new RuleSet([.. list, .. anyRules], index);
+        }
+
+        _anySet = anyRules.Count > 0 ? new RuleSet(anyRules, index) : null;
+    }
+
+    /// <summary>Detection rules given (correlations and filters excluded).</summary>
+    public int RuleCount { get; }
+
+    /// <summary>Detection rules that fit at least one route and compiled.</summary>
+    public int RoutedRules { get; }
+
+    /// <summary>Detection rules whose logsource fits no dataset Soc produces: loaded, never evaluated.</summary>
+    public int UnroutedRules { get; }
+
+    /// <summary>Rules that loaded but could not be compiled (bad regex, unknown identifier in the condition, ...).</summary>
+    public IReadOnlyList<RuleLoadError> CompileErrors => _compileErrors;
+
+    /// <summary>Non-fatal notes, e.g. regexes that run on the backtracking engine under a timeout.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public EngineStats Stats { get; } = new();
+
+    public CorrelationStats CorrelationStats => _correlation.Stats;
+
+    public int LiveCorrelationGroups => _correlation.LiveGroups;
+
+    /// <summary>Compiled rules an event of the dataset is routed to.</summary>
+    public int RulesForDataset(string dataset) =>
+        _sets.TryGetValue(dataset, out var s) ? s.Rules.Length : _anySet?.Rules.Length ?? 0;
+
+    /// <summary>Appends one alert per matching rule (and per completed correlation) to <paramref name="alerts"/>.</summary>
     public void Evaluate(LogEvent ev, List<Alert> alerts)
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(alerts);
-        foreach (var rule in _rules)
+        Stats.Events++;
+        var set = ev.GetString(EcsFields.EventDataset) is { } ds && _sets.TryGetValue(ds, out var s) ? s : _anySet;
+        if (set is null)
         {
-            var matched = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (ConditionEvaluator.Evaluate(rule, name => MatchSelection(rule.Selections[name], ev, matched)))
+            Stats.LastEventRulesEvaluated = 0;
+            return;
+        }
+
+        var open = set.GateFields.Length > 0 ? set.OpenGates(ev) : 0;
+        var evaluated = 0;
+        var rules = set.Rules;
+        var masks = set.Masks;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var mask = masks[i];
+            if (mask != 0 && (mask & open) == 0)
             {
-                alerts.Add(new Alert
-                {
-                    RuleId = rule.Id,
-                    RuleTitle = rule.Title,
-                    Level = rule.Level,
-                    Author = rule.Author,
-                    Description = rule.Description,
-                    Tags = rule.Tags,
-                    MatchedFields = matched,
-                    Timestamp = ev.Timestamp,
-                    Event = ev,
-                    EventIds = ev.GetString(EcsFields.EventId) is { } id ? [id] : [],
-                });
+                continue;
             }
+
+            var rule = rules[i];
+            evaluated++;
+            if (rule.Root.Eval(ev))
+            {
+                OnMatch(rule, ev, alerts);
+            }
+        }
+
+        Stats.RulesEvaluated += evaluated;
+        Stats.LastEventRulesEvaluated = evaluated;
+    }
+
+    private void OnMatch(CompiledRule compiled, LogEvent ev, List<Alert> alerts)
+    {
+        if (!compiled.Silent)
+        {
+            Stats.Alerts++;
+            alerts.Add(AlertFactory.ForMatch(compiled, ev));
+        }
+
+        if (compiled.Correlated)
+        {
+            _correlation.OnMatch(compiled.Rule, compiled.Route, ev, alerts);
         }
     }
 
-    private static bool MatchSelection(Selection selection, LogEvent ev, Dictionary<string, string> matched)
+    private static bool Names(IReadOnlyList<string> references, SigmaRule rule)
     {
-        foreach (var alternative in selection.Alternatives)
+        foreach (var r in references)
         {
-            if (alternative.All(m => MatchField(m, ev, matched)))
+            if (r == rule.Id || (rule.Name is not null && r == rule.Name))
             {
                 return true;
             }
@@ -58,46 +194,9 @@ public sealed class DetectionEngine
         return false;
     }
 
-    private static bool MatchField(FieldMatcher matcher, LogEvent ev, Dictionary<string, string> matched)
-    {
-        var field = matcher.Field ?? EcsFields.Message;
-        var actual = ev[field] switch
-        {
-            null => null,
-            string s => s,
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            var o => o.ToString(),
-        };
-        var all = matcher.Modifiers.Contains("all");
-        bool Test(string? expected) => actual is null ? expected is null : expected is not null && MatchValue(actual, expected, matcher.Modifiers);
-        var ok = all ? matcher.Values.All(Test) : matcher.Values.Any(Test);
-        if (ok && actual is not null)
-        {
-            matched[field] = actual;
-        }
+    /// <summary>A filter applies when every logsource key it sets is absent from the rule or equal to the rule's.</summary>
+    private static bool Compatible(LogSource filter, LogSource rule) =>
+        Same(filter.Product, rule.Product) && Same(filter.Category, rule.Category) && Same(filter.Service, rule.Service);
 
-        return ok;
-    }
-
-    private static bool MatchValue(string actual, string expected, IReadOnlyList<string> modifiers)
-    {
-        var comparison = modifiers.Contains("cased") ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        if (modifiers.Contains("re"))
-        {
-            return Regex.IsMatch(actual, expected, RegexOptions.None, TimeSpan.FromMilliseconds(100));
-        }
-
-        var pattern = modifiers.Contains("contains") ? "*" + expected + "*"
-            : modifiers.Contains("startswith") ? expected + "*"
-            : modifiers.Contains("endswith") ? "*" + expected
-            : expected;
-        if (!pattern.Contains('*', StringComparison.Ordinal) && !pattern.Contains('?', StringComparison.Ordinal))
-        {
-            return string.Equals(actual, pattern, comparison);
-        }
-
-        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
-        var options = RegexOptions.Singleline | (comparison == StringComparison.OrdinalIgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-        return Regex.IsMatch(actual, regex, options, TimeSpan.FromMilliseconds(100));
-    }
+    private static bool Same(string? f, string? r) => f is null || r is null || string.Equals(f, r, StringComparison.OrdinalIgnoreCase);
 }

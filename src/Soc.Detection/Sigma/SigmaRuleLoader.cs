@@ -4,14 +4,13 @@ using YamlDotNet.RepresentationModel;
 namespace Soc.Detection.Sigma;
 
 /// <summary>
-/// Reads Sigma rule files with YamlDotNet. A malformed rule becomes a <see cref="RuleLoadError"/> with
-/// file, line and reason; it never stops the other rules from loading.
+/// Reads Sigma rule files with YamlDotNet: detection rules, correlation rules, filters, multi-document
+/// files and rule collections (<c>action: global/reset/repeat</c>). A malformed rule becomes a
+/// <see cref="RuleLoadError"/> with file, line and reason; it never stops the other rules from loading.
 /// </summary>
-public static class SigmaRuleLoader
+public static partial class SigmaRuleLoader
 {
-    private static readonly string[] KnownModifiers = ["contains", "startswith", "endswith", "all", "re", "cased"];
-
-    /// <summary>Loads every <c>.yml</c>/<c>.yaml</c> file under the given files or folders.</summary>
+    /// <summary>Loads every <c>.yml</c>/<c>.yaml</c> file under the given files or folders, skipping <c>*.tests.yml</c>.</summary>
     public static RuleLoadResult LoadPaths(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -25,14 +24,28 @@ public static class SigmaRuleLoader
                 continue; // test events beside a rule, not a rule
             }
 
-            documents += LoadFile(file, File.ReadAllText(file), rules, errors);
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new RuleLoadError(file, null, "cannot read: " + ex.Message));
+                documents++;
+                continue;
+            }
+
+            documents += LoadFile(file, text, rules, errors);
         }
 
         return new RuleLoadResult(rules, errors, documents);
     }
 
+    /// <summary>Loads rules from YAML text (one or more documents).</summary>
     public static RuleLoadResult LoadText(string text, string fileName = "<text>")
     {
+        ArgumentNullException.ThrowIfNull(text);
         var rules = new List<SigmaRule>();
         var errors = new List<RuleLoadError>();
         var documents = LoadFile(fileName, text, rules, errors);
@@ -73,108 +86,178 @@ public static class SigmaRuleLoader
             return 1;
         }
 
+        YamlMappingNode? global = null;
+        YamlMappingNode? previous = null;
+        var counted = 0;
+        var index = 0;
         foreach (var doc in stream.Documents)
         {
+            index++;
             if (doc.RootNode is not YamlMappingNode root)
             {
+                counted++;
                 errors.Add(new RuleLoadError(file, (int)doc.RootNode.Start.Line, "a rule must be a YAML mapping"));
                 continue;
             }
 
-            try
+            // Rule collections: 'global' documents are merged into every following one until 'reset';
+            // 'repeat' re-uses the previous document with the new keys merged over it.
+            var action = Scalar(root, "action");
+            if (action == "global")
             {
-                rules.Add(ReadRule(root, file));
-            }
-            catch (SigmaRuleException ex)
-            {
-                errors.Add(new RuleLoadError(file, ex.Line, ex.Message));
-            }
-        }
-
-        return stream.Documents.Count;
-    }
-
-    private static SigmaRule ReadRule(YamlMappingNode root, string file)
-    {
-        var detection = Child(root, "detection") as YamlMappingNode
-            ?? throw new SigmaRuleException("the rule has no 'detection' mapping", (int)root.Start.Line);
-        var condition = Scalar(detection, "condition")
-            ?? throw new SigmaRuleException("the detection has no 'condition'", (int)detection.Start.Line);
-        var selections = new Dictionary<string, Selection>(StringComparer.Ordinal);
-        foreach (var (key, value) in detection.Children)
-        {
-            var name = ((YamlScalarNode)key).Value!;
-            if (name is "condition" or "timeframe")
-            {
+                global = Without(root, "action");
                 continue;
             }
 
-            selections[name] = ReadSelection(name, value);
+            if (action == "reset")
+            {
+                global = null;
+                continue;
+            }
+
+            var effective = action == "repeat" && previous is not null ? Merge(previous, Without(root, "action")) : root;
+            previous = effective;
+            if (global is not null)
+            {
+                effective = Merge(global, effective);
+            }
+
+            counted++;
+            try
+            {
+                rules.Add(ReadRule(effective, file, index));
+            }
+            catch (SigmaRuleException ex)
+            {
+                errors.Add(new RuleLoadError(file, ex.Line ?? (int)root.Start.Line, ex.Message));
+            }
         }
 
+        return Math.Max(counted, 1);
+    }
+
+    private static YamlMappingNode Without(YamlMappingNode map, string key)
+    {
+        var copy = new YamlMappingNode();
+        foreach (var (k, v) in map.Children)
+        {
+            if (k is not YamlScalarNode { Value: var name } || name != key)
+            {
+                copy.Children.Add(k, v);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Deep merge: mappings merge key by key, anything else is replaced by the overlay.</summary>
+    private static YamlMappingNode Merge(YamlMappingNode baseMap, YamlMappingNode overlay)
+    {
+        var result = new YamlMappingNode();
+        foreach (var (k, v) in baseMap.Children)
+        {
+            result.Children.Add(k, v);
+        }
+
+        foreach (var (k, v) in overlay.Children)
+        {
+            if (result.Children.TryGetValue(k, out var existing) && existing is YamlMappingNode em && v is YamlMappingNode vm)
+            {
+                result.Children[k] = Merge(em, vm);
+            }
+            else
+            {
+                result.Children[k] = v;
+            }
+        }
+
+        return result;
+    }
+
+    private static SigmaRule ReadRule(YamlMappingNode root, string file, int index)
+    {
+        var line = (int)root.Start.Line;
+        var name = Scalar(root, "name");
+        var id = Scalar(root, "id") ?? name ?? $"{Path.GetFileName(file)}#{index}";
+        var title = Scalar(root, "title") ?? name ?? id;
         var logsource = Child(root, "logsource") as YamlMappingNode;
+        SigmaCorrelation? correlation = null;
+        SigmaFilter? filter = null;
+        IReadOnlyList<string> conditions = [];
+        IReadOnlyDictionary<string, Selection> selections = new Dictionary<string, Selection>();
+        if (Child(root, "correlation") is { } corrNode)
+        {
+            correlation = ReadCorrelation(corrNode);
+        }
+        else if (Child(root, "filter") is { } filterNode)
+        {
+            if (filterNode is not YamlMappingNode filterMap)
+            {
+                throw new SigmaRuleException("'filter' must be a mapping", (int)filterNode.Start.Line);
+            }
+
+            filter = new SigmaFilter(List(filterMap, "rules"));
+            if (filter.Rules.Count == 0)
+            {
+                throw new SigmaRuleException("the filter names no 'rules'", (int)filterNode.Start.Line);
+            }
+
+            (conditions, selections) = ReadDetection(filterMap, "rules");
+        }
+        else
+        {
+            var detection = Child(root, "detection") as YamlMappingNode
+                ?? throw new SigmaRuleException("the rule has no 'detection' mapping (nor 'correlation' or 'filter')", line);
+            (conditions, selections) = ReadDetection(detection, null);
+        }
+
         return new SigmaRule
         {
-            Id = Scalar(root, "id") ?? throw new SigmaRuleException("the rule has no 'id'", (int)root.Start.Line),
-            Title = Scalar(root, "title") ?? throw new SigmaRuleException("the rule has no 'title'", (int)root.Start.Line),
+            Id = id,
+            Title = title,
+            Name = name,
             Status = Scalar(root, "status"),
             Description = Scalar(root, "description"),
             Level = Scalar(root, "level") ?? "medium",
             Author = Scalar(root, "author"),
             Date = Scalar(root, "date"),
             Modified = Scalar(root, "modified"),
+            License = Scalar(root, "license"),
+            Taxonomy = Scalar(root, "taxonomy"),
             Tags = List(root, "tags"),
             References = List(root, "references"),
             FalsePositives = List(root, "falsepositives"),
             Fields = List(root, "fields"),
+            Related = Related(root),
             LogSource = new LogSource(
                 logsource is null ? null : Scalar(logsource, "product"),
                 logsource is null ? null : Scalar(logsource, "category"),
                 logsource is null ? null : Scalar(logsource, "service")),
-            Condition = condition,
+            Conditions = conditions,
             Selections = selections,
+            Correlation = correlation,
+            Filter = filter,
             SourcePath = file,
+            Line = line,
         };
     }
 
-    private static Selection ReadSelection(string name, YamlNode node) => node switch
+    private static List<KeyValuePair<string, string>> Related(YamlMappingNode root)
     {
-        YamlMappingNode map => new Selection(name, [ReadMap(map)]),
-        YamlSequenceNode seq when seq.Children.All(c => c is YamlMappingNode) =>
-            new Selection(name, seq.Children.Select(c => ReadMap((YamlMappingNode)c)).ToList()),
-        YamlSequenceNode seq => new Selection(name, seq.Children.Select(c => (IReadOnlyList<FieldMatcher>)[new FieldMatcher(null, ["contains"], [ScalarValue(c)])]).ToList()),
-        YamlScalarNode scalar => new Selection(name, [[new FieldMatcher(null, ["contains"], [scalar.Value])]]),
-        _ => throw new SigmaRuleException($"selection '{name}' has an unsupported shape", (int)node.Start.Line),
-    };
-
-    private static List<FieldMatcher> ReadMap(YamlMappingNode map)
-    {
-        var matchers = new List<FieldMatcher>();
-        foreach (var (key, value) in map.Children)
+        var result = new List<KeyValuePair<string, string>>();
+        if (Child(root, "related") is YamlSequenceNode seq)
         {
-            var parts = ((YamlScalarNode)key).Value!.Split('|');
-            foreach (var modifier in parts.Skip(1))
+            foreach (var item in seq.Children)
             {
-                if (!KnownModifiers.Contains(modifier))
+                if (item is YamlMappingNode m && Scalar(m, "id") is { } rid)
                 {
-                    throw new SigmaRuleException($"unknown modifier '{modifier}' on field '{parts[0]}'", (int)key.Start.Line);
+                    result.Add(new(rid, Scalar(m, "type") ?? ""));
                 }
             }
-
-            var values = value is YamlSequenceNode seq ? seq.Children.Select(ScalarValue).ToList() : [ScalarValue(value)];
-            matchers.Add(new FieldMatcher(parts[0], parts[1..], values));
         }
 
-        return matchers;
+        return result;
     }
-
-    private static string? ScalarValue(YamlNode node) => node switch
-    {
-        YamlScalarNode { Style: not ScalarStyle.Plain } s => s.Value,
-        YamlScalarNode { Value: "null" or "~" or "" } => null,
-        YamlScalarNode s => s.Value,
-        _ => throw new SigmaRuleException("a value must be a scalar", (int)node.Start.Line),
-    };
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
@@ -184,7 +267,7 @@ public static class SigmaRuleLoader
     private static List<string> List(YamlMappingNode map, string key) => Child(map, key) switch
     {
         YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList(),
-        YamlScalarNode s when s.Value is not null => [s.Value],
+        YamlScalarNode s when !string.IsNullOrEmpty(s.Value) => [s.Value],
         _ => [],
     };
 }

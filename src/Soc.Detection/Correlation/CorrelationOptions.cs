@@ -1,0 +1,14 @@
+namespace Soc.Detection.Correlation;
+
+/// <summary>Limits of in-stream correlation state.</summary>
+public sealed record CorrelationOptions
+{
+    /// <summary>Hard cap on live groups per correlation rule; beyond it the least recently updated groups are evicted (counted).</summary>
+    public int MaxGroupsPerRule { get; init; } = 100_000;
+
+    /// <summary>How far (event time) an event may lag the newest event seen and still count; later ones are dropped (counted).</summary>
+    public int AllowedLatenessSeconds { get; init; } = 60;
+
+    /// <summary>Cap on remembered events (timestamps/values) per group for count, sum, avg and percentile windows.</summary>
+    public int MaxEventsPerGroup { get; init; } = 4096;
+}
