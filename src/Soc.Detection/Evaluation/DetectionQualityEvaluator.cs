@@ -65,12 +65,11 @@ public sealed class DetectionQualityEvaluator(TimeProvider time)
         return loaded.Rules.Where(r => string.Equals(r.LogSource.Category, "webserver", StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
-    /// <summary>The Soc pack's single-event web rules (correlations have no meaning on independent labelled lines).</summary>
-    public static IReadOnlyList<SigmaRule> LoadPack(string rulesFolder)
-    {
-        var loaded = SigmaRuleLoader.LoadPaths([rulesFolder]);
-        return loaded.Rules.Where(r => r.Correlation is null).ToList();
-    }
+    /// <summary>
+    /// The whole Soc pack, correlations included: as in production, a helper rule that only feeds a correlation
+    /// (<c>generate: false</c>) stays silent. Correlation alerts themselves are not counted (see the class summary).
+    /// </summary>
+    public static IReadOnlyList<SigmaRule> LoadPack(string rulesFolder) => SigmaRuleLoader.LoadPaths([rulesFolder]).Rules;
 
     private sealed class Tally(string name, int rules)
     {
