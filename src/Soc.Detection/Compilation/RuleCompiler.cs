@@ -38,7 +38,9 @@ public static class RuleCompiler
         parts.Add(root);
         foreach (var filter in filters)
         {
-            parts.Add(new NotNode(CompileDetection(filter, route, options, warnings)));
+            // pySigma's polarity: the filter's condition is ANDed as written ("(rule) and (filter)");
+            // a filter that excludes events says so itself, e.g. "condition: not selection".
+            parts.Add(CompileDetection(filter, route, options, warnings));
         }
 
         var tree = parts.Count == 1 ? parts[0] : And([.. parts]);
@@ -113,12 +115,21 @@ public static class RuleCompiler
         {
             case AndNode a:
                 List<KeyValuePair<string, string>>? best = null;
+                var bestScore = int.MinValue;
                 foreach (var c in a.Children)
                 {
                     var r = Requirement(c);
-                    if (r is not null && (best is null || Score(r) > Score(best)))
+                    if (r is null)
                     {
-                        best = r;
+                        continue;
+                    }
+
+                    // Whole-value literals (type: EXECVE, event.category: process) are usually common values
+                    // of enum-like fields; a substring literal of the same rule is far more selective.
+                    var score = Score(r) - (c is FieldTestNode f && f.Matchers.All(m => m is StringMatcher { Kind: PatternKind.Exact }) ? 20 : 0);
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (r, score);
                     }
                 }
 

@@ -181,8 +181,14 @@ public sealed class DetectionEngine
         }
     }
 
-    private static bool Names(IReadOnlyList<string> references, SigmaRule rule)
+    /// <summary>A filter names a rule by id, by name, or applies to every rule of its logsource with <c>any</c>/<c>all</c>.</summary>
+    internal static bool Names(IReadOnlyList<string> references, SigmaRule rule)
     {
+        if (references is [var only] && (string.Equals(only, "any", StringComparison.OrdinalIgnoreCase) || string.Equals(only, "all", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
         foreach (var r in references)
         {
             if (r == rule.Id || (rule.Name is not null && r == rule.Name))
@@ -194,9 +200,9 @@ public sealed class DetectionEngine
         return false;
     }
 
-    /// <summary>A filter applies when every logsource key it sets is absent from the rule or equal to the rule's.</summary>
-    private static bool Compatible(LogSource filter, LogSource rule) =>
+    /// <summary>A filter applies when every logsource key it sets equals the rule's (pySigma: the rule's logsource is "in" the filter's).</summary>
+    internal static bool Compatible(LogSource filter, LogSource rule) =>
         Same(filter.Product, rule.Product) && Same(filter.Category, rule.Category) && Same(filter.Service, rule.Service);
 
-    private static bool Same(string? f, string? r) => f is null || r is null || string.Equals(f, r, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string? f, string? r) => f is null || string.Equals(f, r, StringComparison.OrdinalIgnoreCase);
 }

@@ -58,7 +58,8 @@ public sealed class NaiveEvaluator
                     continue;
                 }
 
-                if (Detect(rule, route, ev) && !_filters.Any(f => f.Filter!.Rules.Contains(rule.Id) && Detect(f, route, ev)))
+                var applicable = _filters.Where(f => DetectionEngine.Names(f.Filter!.Rules, rule) && DetectionEngine.Compatible(f.LogSource, rule.LogSource));
+                if (Detect(rule, route, ev) && applicable.All(f => Detect(f, route, ev)))
                 {
                     result.Add(rule.Id);
                     break;

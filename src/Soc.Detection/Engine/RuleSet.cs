@@ -1,12 +1,12 @@
-using System.Buffers;
 using Soc.Detection.Compilation;
 using Soc.Detection.Events;
+using Soc.Detection.Matching;
 
 namespace Soc.Detection.Engine;
 
 /// <summary>
 /// The rules one dataset routes to, with the candidate index: per gated field one merged
-/// case-insensitive search over every required literal of the rules gated on it. A rule is evaluated
+/// case-insensitive trigram-indexed search (<see cref="LiteralGate"/>) over every required literal of the rules gated on it. A rule is evaluated
 /// only when one of its gates found a literal (or it has no gate).
 /// </summary>
 internal sealed class RuleSet
@@ -43,7 +43,7 @@ internal sealed class RuleSet
         }
 
         GateFields = [.. gates.Keys];
-        GateSearches = [.. GateFields.Select(f => SearchValues.Create([.. gates[f]], StringComparison.OrdinalIgnoreCase))];
+        GateSearches = [.. GateFields.Select(f => new LiteralGate(gates[f]))];
         Masks = new ulong[rules.Count];
         for (var n = 0; n < rules.Count; n++)
         {
@@ -76,8 +76,7 @@ internal sealed class RuleSet
     /// <summary>Per rule (same index as <see cref="Rules"/>): the gates that admit it; 0 when always evaluated.</summary>
     public ulong[] Masks { get; }
     public string[] GateFields { get; }
-    public SearchValues<string>[] GateSearches { get; }
-
+    public LiteralGate[] GateSearches { get; }
     /// <summary>Bit i set when gate i found one of its literals (or its field holds a non-string value).</summary>
     public ulong OpenGates(LogEvent ev)
     {
@@ -86,7 +85,7 @@ internal sealed class RuleSet
         {
             if (ev.TryGet(GateFields[i], out var value) && value is not null)
             {
-                if (value is not string s || s.AsSpan().IndexOfAny(GateSearches[i]) >= 0)
+                if (value is not string s || GateSearches[i].AnyIn(s))
                 {
                     open |= 1UL << i;
                 }
