@@ -7,6 +7,7 @@ namespace Soc.Detection.Tests.Rules;
 /// <summary>
 /// loghub's OpenSSH sample (2,000 real sshd lines with brute-force traffic) through the real parser and the whole
 /// pack: the SSH correlations fire and name the attacking addresses, and only addresses that really failed logins.
+/// The Linux sample (older sshd logging through PAM only) must fire the brute-force correlation too.
 /// </summary>
 public sealed partial class OpenSshSampleTests
 {
@@ -31,6 +32,16 @@ public sealed partial class OpenSshSampleTests
         var spraying = Addresses(Run(), "SSH Password Spraying From One Address");
         Assert.Contains("103.99.0.122", spraying);
         Assert.All(spraying, ip => Assert.True(FailuresPerAddress().GetValueOrDefault(ip) >= 5, ip));
+    }
+
+    [Fact]
+    public void BruteForceCorrelationFiresOnOldSshdThatLogsThroughPamOnly()
+    {
+        // loghub's Linux sample: a 2005 RHEL syslog where sshd failures appear only as pam_unix lines.
+        var engine = new DetectionEngine(PackRunner.Pack.Rules);
+        var alerts = PackRunner.Run(engine, "syslog", File.ReadLines(RepoPaths.CorpusFile("logs", "loghub", "Linux", "Linux_2k.log")));
+        var bruteForce = Addresses(alerts, "SSH Brute Force From One Address");
+        Assert.Contains("150.183.249.110", bruteForce);
     }
 
     private static List<Alert> Run()

@@ -35,6 +35,9 @@ public sealed class RulePackTests
         var engine = new DetectionEngine(pack.Rules);
         Assert.True(engine.CompileErrors.Count == 0, string.Join("\n", engine.CompileErrors));
         Assert.Equal(0, engine.UnroutedRules);
+
+        // Every regex must run on the linear-time engine: a web rule sees attacker-controlled text.
+        Assert.True(engine.Warnings.Count == 0, string.Join("\n", engine.Warnings));
     }
 
     [Fact]
