@@ -58,6 +58,13 @@ public static class EvaluateCommand
         stdout.WriteLine($"Split: payload_{split}.csv, {report.Lines} lines\n");
         stdout.WriteLine(report.ToMarkdown());
         stdout.WriteLine(report.VariantsMarkdown(PackName));
+        stdout.WriteLine("| rule (Soc pack) | lines it flagged |\n| --- | ---: |");
+        foreach (var (title, lines) in report.Set(PackName).TopRules)
+        {
+            stdout.WriteLine($"| {title} | {lines} |");
+        }
+
+        stdout.WriteLine();
         foreach (var set in report.Sets)
         {
             foreach (var c in set.Classes.Where(c => c.Examples.Count > 0))

@@ -49,4 +49,39 @@ public sealed class DetectionQualityTests
             Assert.Equal(line.Line.Split('"')[0].Split(' ')[0], ev.GetString("source.ip"));
         }
     }
+
+    [Fact]
+    public void TargetsFailWhenThePackMissesAClassOrRaisesFalsePositives()
+    {
+        var baseline = Score("SigmaHQ", 0.40, 0.0);
+        Assert.Empty(DetectionTargets.Failures(Score("pack", 0.99, 0.0), baseline));
+        Assert.Contains(DetectionTargets.Failures(Score("pack", 0.94, 0.0), baseline), f => f.StartsWith("sqli", StringComparison.Ordinal));
+        Assert.Contains(DetectionTargets.Failures(Score("pack", 0.99, 0.01), baseline), f => f.StartsWith("false positives", StringComparison.Ordinal));
+        Assert.Contains(DetectionTargets.Failures(Score("pack", 0.99, 0.001), Score("SigmaHQ", 0.40, 0.0)), f => f.Contains("worse than", StringComparison.Ordinal));
+        Assert.NotEmpty(DetectionTargets.Failures(Score("pack", 0.99, 0.0), Score("SigmaHQ", 0.995, 0.0)));
+    }
+
+    [Fact]
+    public void PayloadCsvReadsQuotedFieldsWithCommasQuotesAndLineBreaks()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "soc-payload-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, "\"payload\",\"length\",\"attack_type\",\"label\"\n\"a,b\",\"3\",\"norm\",\"norm\"\n\"say \"\"hi\"\"\nthere\",\"14\",\"xss\",\"anom\"\n");
+        try
+        {
+            var rows = PayloadCsv.Read(path);
+            Assert.Equal([("a,b", "norm"), ("say \"hi\"\nthere", "xss")], rows);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A score with every target class at the same detection rate and the given false-positive rate.</summary>
+    private static RuleSetScore Score(string name, double detection, double falsePositives)
+    {
+        var classes = DetectionTargets.TargetClasses.Select(c => new ClassScore(c, 1000, (int)Math.Round(detection * 1000))).ToList();
+        classes.Add(new ClassScore(LabelledLine.NormalLabel, 10_000, (int)Math.Round(falsePositives * 10_000)));
+        return new RuleSetScore(name, 1, classes, []);
+    }
 }
