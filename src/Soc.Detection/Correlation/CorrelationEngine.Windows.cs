@@ -108,8 +108,8 @@ public sealed partial class CorrelationEngine
                 }
 
             default:
-                group.Add(ticks, number, text, _options.MaxEventsPerGroup);
-                (count, value) = Aggregate(spec, group, from, to, text);
+                group.Add(ticks, number, text, state.MaxEntries);
+                (count, value) = Aggregate(spec, group, from, to, text, _latenessTicks);
                 if (!Holds(spec, value ?? count))
                 {
                     return null;
@@ -146,18 +146,28 @@ public sealed partial class CorrelationEngine
         }
     }
 
-    private static (int Count, double? Value) Aggregate(SigmaCorrelation spec, GroupState group, long from, long to, string? current)
+    /// <summary>
+    /// Scans the group's entries newest arrival first. An entry that arrived before entry Y has a time at most
+    /// Y's time + lateness (later ones are dropped), so once Y's time + lateness is before the window every
+    /// older arrival is too and the scan stops: cost is the window's entries, not the whole ring.
+    /// </summary>
+    private static (int Count, double? Value) Aggregate(SigmaCorrelation spec, GroupState group, long from, long to, string? current, long lateness)
     {
         var count = 0;
         double sum = 0;
         var same = 0;
         HashSet<string>? distinct = spec.Type == CorrelationType.ValueCount ? new(StringComparer.Ordinal) : null;
-        for (var i = 0; i < group.Count; i++)
+        for (var i = group.Count - 1; i >= 0; i--)
         {
             var slot = (group.Head + i) % group.Times.Length;
             var t = group.Times[slot];
             if (t < from || t > to)
             {
+                if (t + lateness < from)
+                {
+                    break;
+                }
+
                 continue;
             }
 

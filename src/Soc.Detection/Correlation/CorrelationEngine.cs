@@ -33,7 +33,7 @@ public sealed partial class CorrelationEngine
                 continue;
             }
 
-            var state = new CorrelationRuleState(rule);
+            var state = new CorrelationRuleState(rule, _options.MaxEventsPerGroup);
             _rules.Add(state);
             for (var i = 0; i < rule.Correlation.Rules.Count; i++)
             {
