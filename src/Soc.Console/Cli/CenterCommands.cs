@@ -31,6 +31,7 @@ public static class CenterCommands
         root.Subcommands.Add(TokenCommand(dataDir));
         root.Subcommands.Add(DetectionCommands.Rules());
         root.Subcommands.Add(DetectionCommands.Scan());
+        root.Subcommands.Add(DetectionCommands.Eval());
         root.Subcommands.Add(ReportCommands.Build(dataDir));
         return root;
     }

@@ -4,7 +4,7 @@ using Soc.Detection.Engine;
 namespace Soc.Console.Cli;
 
 /// <summary>
-/// <c>soc rules check …</c> and <c>soc scan …</c>: offline rule validation and log hunting. The argument
+/// <c>soc rules check …</c>, <c>soc scan …</c> and <c>soc eval …</c>: offline rule validation, log hunting and detection-quality measurement. The argument
 /// handling lives with the engine (Soc.Detection's RuleCheckCommand and ScanCommand), so the tokens
 /// are passed through unchanged.
 /// </summary>
@@ -20,6 +20,16 @@ public static class DetectionCommands
         check.SetAction(parse => RuleCheckCommand.Run(parse.UnmatchedTokens, System.Console.Out, System.Console.Error));
         rules.Subcommands.Add(check);
         return rules;
+    }
+
+    public static Command Eval()
+    {
+        var eval = new Command("eval", "Measure detection and false-positive rates on the labelled web-attack corpus: [--corpus dir] [--rules dir]... [--split test|train|full] [--examples N]")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        eval.SetAction(parse => Soc.Detection.Evaluation.EvaluateCommand.Run(parse.UnmatchedTokens, System.Console.Out, System.Console.Error));
+        return eval;
     }
 
     public static Command Scan()

@@ -93,6 +93,12 @@ public static class FortigateParser
         ev.Set("observer.product", "FortiGate");
         ev.Set("observer.type", "firewall");
         ev.Set("event.code", ev.GetString("fortinet.firewall.logid"));
+        // SSL VPN and admin events name the remote peer 'remip' rather than 'srcip'; it is the source all the same.
+        if (!ev.Has(EcsFields.SourceIp) && ev.GetString("fortinet.firewall.remip") is { } remote)
+        {
+            ev.Set(EcsFields.SourceIp, remote);
+        }
+
         Classify(ev, action, ev.GetString("fortinet.firewall.type"), ev.GetString("fortinet.firewall.status"));
         return true;
     }
