@@ -8,6 +8,7 @@ using Soc.Console.Ingest;
 using Soc.Console.Pipeline;
 using Soc.Console.Security;
 using Soc.Console.Storage.Sqlite;
+using Soc.Console.Web;
 using Soc.Detection.Parsing;
 
 namespace Soc.Console.Hosting;
@@ -56,6 +57,7 @@ public static class CenterHost
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
         builder.Services.AddOpenApi();
+        builder.Services.AddConsole();
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -64,6 +66,7 @@ public static class CenterHost
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok", events = store.CountEvents() })).AllowAnonymous();
         app.MapIngestApi(); // authenticated by the agency key inside the handler
         app.MapIncidentsApi();
+        app.MapConsole();
         app.MapRazorPages();
         return app;
     }

@@ -1,20 +1,141 @@
-using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Localization;
 using Soc.Console.Security;
-using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
+using Soc.Console.Web.Data;
 
 namespace Soc.Console.Web.Pages;
 
-public sealed class IndexModel(SqliteStore store) : PageModel
+/// <summary>
+/// The incident queue: one row per incident, filtered within the user's agency scope, closed ones hidden
+/// unless asked for; bulk acknowledge / assign / close for those who may triage.
+/// </summary>
+public sealed class IndexModel(SqliteStore store, Text text) : PageModel
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Assignee { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "last_seen";
+    [BindProperty(SupportsGet = true)] public bool Asc { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<Incident> Incidents { get; private set; } = [];
+    public const int PageSize = 50;
 
-    public void OnGet() => Incidents = store.ListIncidents(UserClaims.AgencyScope(User, store), status: null, limit: 100);
+    public IncidentPage Result { get; private set; } = new([], 0, new Dictionary<string, int>());
+    public IReadOnlyList<string> Rules { get; private set; } = [];
+    public IReadOnlyList<string> Agencies { get; private set; } = [];
+    public IReadOnlyList<string> People { get; private set; } = [];
+    public IReadOnlyList<SavedView> Views { get; private set; } = [];
+    public string? Notice { get; private set; }
 
-    /// <summary>dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, the console's house format.</summary>
-    public static string Local(DateTimeOffset t) =>
-        TimeZoneInfo.ConvertTime(t, Vietnam).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
+
+    public void OnGet(int? done)
+    {
+        var scope = UserClaims.AgencyScope(User, store);
+        Result = store.QueryIncidents(scope, Filter());
+        Rules = store.DistinctIncidentValues(scope, "rule");
+        Agencies = store.DistinctIncidentValues(scope, "agency");
+        People = store.Assignees();
+        Views = store.SavedViews(User.Name());
+        if (done is { } n)
+        {
+            Notice = string.Format(System.Globalization.CultureInfo.InvariantCulture, text["queue.done"], n);
+        }
+    }
+
+    /// <summary>Bulk acknowledge, assign or close; each incident is checked for scope on its own.</summary>
+    public IActionResult OnPostBulk(long[] ids, string? bulkAction, string? assignTo, string? reason, string? back)
+    {
+        if (!User.CanTriage())
+        {
+            return Forbid();
+        }
+
+        var changed = 0;
+        foreach (var id in ids ?? [])
+        {
+            var (action, value) = bulkAction switch
+            {
+                "assign" => ("assign", assignTo),
+                "close" => ("close", reason),
+                _ => ("ack", null),
+            };
+            if (Triage.Apply(store, User, id, action, value))
+            {
+                changed++;
+            }
+        }
+
+        return Redirect(QueueUrl(back, changed));
+    }
+
+    public IActionResult OnPostSaveView(string? viewName, string? query)
+    {
+        if (!string.IsNullOrWhiteSpace(viewName))
+        {
+            store.SaveView(User.Name(), viewName.Trim(), (query ?? "").TrimStart('?'));
+        }
+
+        return Redirect("/" + (string.IsNullOrEmpty(query) ? "" : "?" + query.TrimStart('?')));
+    }
+
+    /// <summary>This page's query string with some parameters replaced (null removes one).</summary>
+    public string With(params (string Key, string? Value)[] changes)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["status"] = Status,
+            ["severity"] = Severity,
+            ["agency"] = Agency,
+            ["rule"] = Rule,
+            ["category"] = Category,
+            ["assignee"] = Assignee,
+            ["from"] = From,
+            ["to"] = To,
+            ["sort"] = Sort == "last_seen" ? null : Sort,
+            ["asc"] = Asc ? "true" : null,
+        };
+        foreach (var (key, value) in changes)
+        {
+            values[key] = value;
+        }
+
+        var parts = values.Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value!));
+        var query = string.Join("&", parts);
+        return query.Length == 0 ? "/" : "/?" + query;
+    }
+
+    private IncidentFilter Filter() => new()
+    {
+        Statuses = Status switch
+        {
+            null or "" or "open" => [],
+            "all" => Vocabulary.Statuses,
+            _ => [.. Status.Split(',').Where(Vocabulary.Statuses.Contains)],
+        },
+        Severity = Severity,
+        AgencyId = Agency,
+        RuleId = Rule,
+        Category = Category,
+        Assignee = Assignee,
+        From = LocalTime.Parse(From),
+        To = LocalTime.Parse(To),
+        Sort = Sort,
+        Descending = !Asc,
+        Page = PageNumber,
+        PageSize = PageSize,
+    };
+
+    private static string QueueUrl(string? back, int changed)
+    {
+        var url = back is not null && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/";
+        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "done=" + changed;
+    }
 }

@@ -1,0 +1,4 @@
+namespace Soc.Console.Web.Data;
+
+/// <summary>One page of the queue, the total that matched, and the counts per status (ignoring the status filter).</summary>
+public sealed record IncidentPage(IReadOnlyList<IncidentRow> Rows, int Total, IReadOnlyDictionary<string, int> StatusCounts);
