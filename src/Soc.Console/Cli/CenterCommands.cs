@@ -29,6 +29,7 @@ public static class CenterCommands
         root.Subcommands.Add(AgencyCommand(dataDir));
         root.Subcommands.Add(UserCommand(dataDir));
         root.Subcommands.Add(TokenCommand(dataDir));
+        root.Subcommands.Add(AuditCommands.Build(dataDir));
         return root;
     }
 

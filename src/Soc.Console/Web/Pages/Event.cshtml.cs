@@ -18,7 +18,7 @@ public sealed class EventModel(SqliteStore store) : PageModel
     {
         if (store.FindEventRow(id, UserClaims.AgencyScope(User, store)) is not { } row)
         {
-            return NotFound();
+            return NotFoundPage.Result();
         }
 
         Event = row;

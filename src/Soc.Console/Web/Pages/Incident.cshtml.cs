@@ -27,7 +27,7 @@ public sealed class IncidentModel(SqliteStore store, RuleSetHolder rules) : Page
     {
         if (store.FindIncidentRow(id, UserClaims.AgencyScope(User, store)) is not { } row)
         {
-            return NotFound();
+            return NotFoundPage.Result();
         }
 
         Row = row;
@@ -49,7 +49,7 @@ public sealed class IncidentModel(SqliteStore store, RuleSetHolder rules) : Page
     {
         if (store.FindIncidentRow(id, UserClaims.AgencyScope(User, store)) is null)
         {
-            return NotFound();
+            return NotFoundPage.Result();
         }
 
         if (!User.CanTriage())
