@@ -11,7 +11,7 @@ public static class AuditCommands
     {
         var audit = new Command("audit", "Work with the tamper-evident audit trail.");
         var verify = new Command("verify", "Check the audit hash chain; names the first edited or missing entry.");
-        verify.SetAction(parse =>
+        verify.SetAction(async (parse, token) =>
         {
             var path = new CenterOptions { DataDir = parse.GetValue(dataDir)! }.DatabasePath;
             if (!File.Exists(path))
@@ -21,14 +21,14 @@ public static class AuditCommands
             }
 
             using var store = new SqliteStore(path);
-            var result = store.VerifyAudit();
-            if (result.Ok)
+            var result = await store.VerifyAuditAsync(token).ConfigureAwait(false);
+            if (result.Intact)
             {
-                System.Console.WriteLine($"ok: audit trail intact, {result.Checked} entries");
+                System.Console.WriteLine($"ok: audit trail intact, {result.Entries} entries");
                 return 0;
             }
 
-            System.Console.WriteLine($"FAILED: audit entry {result.BrokenSeq}: {result.Problem} ({result.Checked} entries before it are intact)");
+            System.Console.WriteLine($"FAILED: audit entry {result.FirstBrokenSequence}: {result.Reason}");
             return 1;
         });
         audit.Subcommands.Add(verify);

@@ -6,9 +6,6 @@ public static class Policies
     /// <summary>API endpoints: bearer token only (no cookies, so no cross-site request forgery).</summary>
     public const string Api = "api";
 
-    /// <summary>API endpoints for the audit trail: bearer token of an admin or auditor.</summary>
-    public const string ApiAudit = "api-audit";
-
     /// <summary>Console actions that change incidents: admin and analyst.</summary>
     public const string Triage = "triage";
 

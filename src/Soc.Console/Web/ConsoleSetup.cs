@@ -5,11 +5,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.WebEncoders;
 using Soc.Console.Localization;
 using Soc.Console.Security;
-using Soc.Console.Web.Api;
 
 namespace Soc.Console.Web;
 
-/// <summary>The console's services and endpoints, added to the center host with one line each.</summary>
+/// <summary>The console's services (localisation, role policies, anti-forgery settings), added to the center host with one line.</summary>
 public static class ConsoleSetup
 {
     public static IServiceCollection AddConsole(this IServiceCollection services)
@@ -17,7 +16,6 @@ public static class ConsoleSetup
         services.AddHttpContextAccessor();
         services.AddScoped<Text>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.ApiAudit, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Admin, Roles.Auditor))
             .AddPolicy(Policies.Triage, p => p.RequireRole(Roles.Admin, Roles.Analyst))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Admin, Roles.Auditor))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
@@ -31,11 +29,5 @@ public static class ConsoleSetup
         // Vietnamese text as characters, not as &#x…; entities: half the page weight and readable source.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
-    {
-        app.MapAuditApi();
-        return app;
     }
 }

@@ -1,39 +1,61 @@
 using System.Security.Claims;
+using Soc.Console.Incidents;
 using Soc.Console.Security;
+using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
-using Soc.Console.Web.Data;
 
 namespace Soc.Console.Web;
 
 /// <summary>
-/// Applies one triage action to one incident on behalf of a user: the incident must be inside the
-/// user's agency scope (else it is treated as absent) and the user must be allowed to triage.
-/// Every change is audited by the store in the same transaction.
+/// Applies one triage change for a console user through the center's incident workflow: the incident
+/// must be in the user's agency scope (else it is treated as absent), the role must allow triage, the
+/// change must pass <see cref="IncidentWorkflow.Validate"/>, and the store applies it at the version the
+/// user saw (a concurrent edit is a conflict, not a silent overwrite). The store audits the change.
 /// </summary>
 public static class Triage
 {
-    /// <summary>Returns whether something changed; false for an out-of-scope or unknown incident or an invalid value.</summary>
-    public static bool Apply(SqliteStore store, ClaimsPrincipal user, long id, string action, string? value)
+    public static async Task<(TriageResult Result, string? Reason)> ApplyAsync(
+        ISocStore store, SqliteStore accounts, ClaimsPrincipal user, long id, long? version, IncidentChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(user);
-        if (!user.CanTriage() || store.FindIncidentRow(id, UserClaims.AgencyScope(user, store)) is not { } row)
+        ArgumentNullException.ThrowIfNull(change);
+        var current = await store.GetIncidentAsync(id, UserClaims.AgencyScope(user, accounts), cancellationToken).ConfigureAwait(false);
+        if (current is null)
         {
-            return false;
+            return (TriageResult.NotFound, null);
         }
 
-        var actor = user.Name();
-        return action switch
+        if (!user.CanTriage())
         {
-            "ack" => row.Incident.Status == "new" && store.SetIncidentStatus(id, actor, "acknowledged", null),
-            "start" => store.SetIncidentStatus(id, actor, "in_progress", null),
-            "close" => value is not null && Vocabulary.ClosingReasons.Contains(value) && store.SetIncidentStatus(id, actor, "closed", value),
-            "reopen" => row.Incident.Status == "closed" && store.SetIncidentStatus(id, actor, "acknowledged", null),
-            "assign" => (string.IsNullOrEmpty(value) || store.Assignees().Contains(value)) && store.AssignIncident(id, actor, value),
-            "severity" => value is not null && Vocabulary.Severities.Contains(value) && store.SetIncidentSeverity(id, actor, value),
-            "category" => (string.IsNullOrEmpty(value) || Vocabulary.Categories.Contains(value)) && store.SetIncidentCategory(id, actor, value),
-            "note" => !string.IsNullOrWhiteSpace(value) && store.AddIncidentNote(id, actor, value),
-            _ => false,
+            return (TriageResult.Forbidden, null);
+        }
+
+        if (IncidentWorkflow.Validate(current, change) is { } refusal)
+        {
+            return (TriageResult.Refused, refusal);
+        }
+
+        var result = await store.UpdateIncidentAsync(id, version ?? current.Version, change, user.Name(), cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            IncidentUpdateOutcome.Updated => (TriageResult.Changed, null),
+            IncidentUpdateOutcome.Conflict => (TriageResult.Conflict, null),
+            _ => (TriageResult.NotFound, null),
         };
     }
+
+    /// <summary>The change a console action stands for (act = ack, start, close, reopen, assign, severity, category, note).</summary>
+    public static IncidentChange? ChangeFor(string? act, string? value) => act switch
+    {
+        "ack" => new IncidentChange(Status: IncidentStatuses.Acknowledged),
+        "start" => new IncidentChange(Status: IncidentStatuses.InProgress),
+        "close" => new IncidentChange(Status: IncidentStatuses.Closed, ClosingReason: string.IsNullOrEmpty(value) ? null : value),
+        "reopen" => new IncidentChange(Status: IncidentStatuses.InProgress),
+        "assign" => new IncidentChange(Assignee: value ?? ""),
+        "severity" => new IncidentChange(Severity: value),
+        "category" => new IncidentChange(Category: string.IsNullOrEmpty(value) ? null : value),
+        "note" => new IncidentChange(Note: value ?? ""),
+        _ => null,
+    };
 }

@@ -47,12 +47,14 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
             Assert.Contains("so-tttt", text, StringComparison.Ordinal);
         }
 
-        // Open the brute-force incident: grouped (3 alerts, one row), with rule, author, ATT&CK tags and matched fields.
+        // Open the brute-force incident: one row in the queue for three alerts, which repeat one fingerprint
+        // and so fold into one alert line (×3); with rule, author, ATT&CK tags and matched fields.
+        Assert.Contains("3", await page.Locator($"#incidents tr[data-id='{fixture.TtttIncident}'] td.num").TextContentAsync(), StringComparison.Ordinal);
         await page.ClickAsync($"#incidents tr[data-id='{fixture.TtttIncident}'] td:nth-child(4) a");
         await page.WaitForSelectorAsync("#alerts");
         var alerts = page.Locator("#alerts tbody tr");
-        Assert.Equal(3, await alerts.CountAsync());
         var first = await alerts.First.TextContentAsync();
+        Assert.Contains("×3", first, StringComparison.Ordinal);
         Assert.Contains("SSH Password Login As Root Failed", first, StringComparison.Ordinal);
         Assert.Contains("Soc project", first, StringComparison.Ordinal);
         Assert.Contains("attack.t1110.001", first, StringComparison.Ordinal);
@@ -74,7 +76,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
         await page.SelectOptionAsync("#assign-to", "analyst");
         await page.ClickAsync("#assign");
         await page.WaitForSelectorAsync("#assignee >> text=analyst");
-        await page.SelectOptionAsync("#category", "brute_force");
+        await page.SelectOptionAsync("#category", "unauthorised-access");
         await page.ClickAsync("#save-category");
 
         // Closing needs a reason.
@@ -87,7 +89,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
         var timeline = await page.TextContentAsync("#timeline");
         Assert.Contains("status: new → acknowledged", timeline, StringComparison.Ordinal);
         Assert.Contains("status: acknowledged → closed (false_positive)", timeline, StringComparison.Ordinal);
-        Assert.Contains("assign: — → analyst", timeline, StringComparison.Ordinal);
+        Assert.Contains("assignee: - → analyst", timeline, StringComparison.Ordinal);
         await ConsoleFixture.ScreenshotAsync(page, "incident-detail");
 
         // The queue hides closed incidents by default; the Closed tab shows it.
@@ -99,12 +101,12 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
 
         // The auditor finds every change in the trail, with who and before/after, and the chain verifies.
         var audit = await fixture.SignInAsync("auditor");
-        await audit.GotoAsync(Base + "audit?q=" + Uri.EscapeDataString($"incident:{fixture.TtttIncident}"));
+        await audit.GotoAsync(Base + "audit?subject=" + Uri.EscapeDataString($"incident:{fixture.TtttIncident}"));
         var trail = await audit.TextContentAsync("#audit");
         Assert.Contains("incident.status", trail, StringComparison.Ordinal);
         Assert.Contains("closed (false_positive)", trail, StringComparison.Ordinal);
         Assert.Contains("incident.note", trail, StringComparison.Ordinal);
-        Assert.Contains("incident.assign", trail, StringComparison.Ordinal);
+        Assert.Contains("incident.assignee", trail, StringComparison.Ordinal);
         Assert.Contains("analyst", trail, StringComparison.Ordinal);
         Assert.Contains("Chuỗi băm nguyên vẹn", await audit.TextContentAsync("#verify"), StringComparison.Ordinal);
         await audit.GotoAsync(Base + "audit");

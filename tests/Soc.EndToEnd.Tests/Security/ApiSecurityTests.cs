@@ -53,12 +53,24 @@ public sealed class ApiSecurityTests(ConsoleFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/audit")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("auditor")]
+    [InlineData("viewer")]
+    public async Task ReadOnlyRolesCannotChangeAnIncidentOverTheApi(string user)
+    {
+        using var client = fixture.Center.Client(fixture.Tokens[user]);
+        var patch = await client.PatchAsJsonAsync($"/api/v1/incidents/{fixture.TtttIncident}", new { status = "closed", closingReason = "false_positive" });
+        Assert.Equal(HttpStatusCode.Forbidden, patch.StatusCode);
+        var note = await client.PostAsJsonAsync($"/api/v1/incidents/{fixture.TtttIncident}/notes", new { text = "forged" });
+        Assert.Equal(HttpStatusCode.Forbidden, note.StatusCode);
+    }
+
     [Fact]
     public async Task TheAuditorVerifiesTheChainOverTheApi()
     {
         using var client = fixture.Center.Client(fixture.Tokens["auditor"]);
         var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
-        Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
+        Assert.True(result.GetProperty("intact").GetBoolean(), result.ToString());
     }
 
     [Fact]

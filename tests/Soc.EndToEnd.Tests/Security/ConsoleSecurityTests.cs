@@ -78,7 +78,7 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
         Assert.Contains("Tài khoản tạm khoá", response, StringComparison.Ordinal);
 
         using var auditor = fixture.Center.Client(fixture.Tokens["auditor"]);
-        var trail = await auditor.GetStringAsync("/api/v1/audit?q=user:lockme&limit=50");
+        var trail = await auditor.GetStringAsync("/api/v1/audit?subject=user:lockme&limit=50");
         Assert.Contains("sign-in.failed", trail, StringComparison.Ordinal);
         Assert.Contains("sign-in.locked", trail, StringComparison.Ordinal);
         Assert.Contains("sign-in.refused-locked", trail, StringComparison.Ordinal);

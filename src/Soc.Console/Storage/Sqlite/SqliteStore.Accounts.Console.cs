@@ -17,9 +17,9 @@ public sealed partial class SqliteStore
 
     /// <summary>
     /// Counts a failed sign-in; the <paramref name="maxFailures"/>-th in a row locks the account for
-    /// <paramref name="lockFor"/>. Audited, with whether it locked. Returns true when it locked.
+    /// <paramref name="lockFor"/>. Returns true when it locked.
     /// </summary>
-    public bool RecordSignInFailure(string userName, int maxFailures, TimeSpan lockFor, string? remote) => ConsoleWrite((c, t) =>
+    public bool RecordSignInFailure(string userName, int maxFailures, TimeSpan lockFor) => ConsoleWrite((c, t) =>
     {
         var now = DateTimeOffset.UtcNow;
         using (var upsert = Command(c, t, """
@@ -43,19 +43,15 @@ public sealed partial class SqliteStore
             lockIt.ExecuteNonQuery();
         }
 
-        AppendAudit(c, t, userName, locked ? "sign-in.locked" : "sign-in.failed", $"user:{userName}", null, null, remote);
         return locked;
     });
 
-    public void RecordSignIn(string userName, string? remote) => ConsoleWrite((c, t) =>
+    /// <summary>A good sign-in clears the failure count.</summary>
+    public void ResetSignInFailures(string userName) => ConsoleWrite((c, t) =>
     {
-        using (var reset = Command(c, t, "DELETE FROM console_sign_in WHERE user_name = $name"))
-        {
-            reset.Parameters.AddWithValue("$name", userName);
-            reset.ExecuteNonQuery();
-        }
-
-        return AppendAudit(c, t, userName, "sign-in", $"user:{userName}", null, null, remote);
+        using var reset = Command(c, t, "DELETE FROM console_sign_in WHERE user_name = $name");
+        reset.Parameters.AddWithValue("$name", userName);
+        return reset.ExecuteNonQuery();
     });
 
     /// <summary>The user's console language, or null when never chosen.</summary>
@@ -98,20 +94,6 @@ public sealed partial class SqliteStore
         insert.Parameters.AddWithValue("$query", query);
         return insert.ExecuteNonQuery();
     });
-
-    public IReadOnlyList<Agency> ListAgencies()
-    {
-        using var c = OpenConsole();
-        using var q = Command(c, null, "SELECT id, name, parent_id FROM agencies ORDER BY coalesce(parent_id, ''), id");
-        using var r = q.ExecuteReader();
-        var list = new List<Agency>();
-        while (r.Read())
-        {
-            list.Add(new Agency(r.GetString(0), r.GetString(1), NullableString(r, 2)));
-        }
-
-        return list;
-    }
 
     public IReadOnlyList<UserAccount> ListUsers()
     {

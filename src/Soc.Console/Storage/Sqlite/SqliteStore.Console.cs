@@ -3,40 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace Soc.Console.Storage.Sqlite;
 
 /// <summary>
-/// Console additions to the store (issue 7): triage state beside each incident, notes, the audit trail,
-/// sign-in lockout, per-user preferences and saved views. Tables carry a <c>console_</c> prefix and are
+/// Console additions to the store (issue 7): sign-in lockout, per-user preferences, saved views,
+/// rule switches and suppressions — what the center's storage contract does not cover. Tables carry a <c>console_</c> prefix and are
 /// created on first use, so this file does not touch the core schema.
 /// </summary>
 public sealed partial class SqliteStore
 {
     private const string ConsoleSchema = """
-        CREATE TABLE IF NOT EXISTS console_incident_state(
-            incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
-            assignee TEXT,
-            category TEXT,
-            closing_reason TEXT,
-            acknowledged INTEGER,
-            closed INTEGER);
-        CREATE TABLE IF NOT EXISTS console_notes(
-            id INTEGER PRIMARY KEY,
-            incident_id INTEGER NOT NULL REFERENCES incidents(id),
-            author TEXT NOT NULL,
-            ts INTEGER NOT NULL,
-            text TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS console_notes_incident ON console_notes(incident_id);
-        CREATE TABLE IF NOT EXISTS console_audit(
-            seq INTEGER PRIMARY KEY,
-            ts INTEGER NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            target TEXT NOT NULL,
-            agency_id TEXT,
-            before TEXT,
-            after TEXT,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS console_audit_target ON console_audit(target);
-        CREATE TABLE IF NOT EXISTS console_audit_head(id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS console_sign_in(
             user_name TEXT PRIMARY KEY,
             failures INTEGER NOT NULL,
@@ -90,10 +63,5 @@ public sealed partial class SqliteStore
 
     private static object Db(string? value) => (object?)value ?? DBNull.Value;
 
-    private static object Db(long? value) => (object?)value ?? DBNull.Value;
-
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static DateTimeOffset? NullableTime(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
 }

@@ -7,7 +7,7 @@ namespace Soc.Console.Storage.Sqlite;
 /// committed ingest batch survives a crash or power cut before the center answers the collector.
 /// SQLite has one writer at a time; writes are serialised here rather than left to busy retries.
 /// </summary>
-public sealed partial class SqliteStore : IDisposable
+public sealed partial class SqliteStore : ISocStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -40,6 +40,21 @@ public sealed partial class SqliteStore : IDisposable
     {
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools();
+    }
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var c = Open();
+            using var q = Command(c, null, "SELECT count(*) FROM agencies");
+            q.ExecuteScalar();
+            return Task.FromResult(new StoreHealth("sqlite", true, DatabasePath));
+        }
+        catch (SqliteException ex)
+        {
+            return Task.FromResult(new StoreHealth("sqlite", false, ex.Message));
+        }
     }
 
     internal SqliteConnection Open()

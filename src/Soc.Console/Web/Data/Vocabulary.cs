@@ -1,15 +1,15 @@
+using Soc.Console.Incidents;
+
 namespace Soc.Console.Web.Data;
 
-/// <summary>The closed sets of codes the console offers: statuses, severities, national categories, closing reasons.</summary>
+/// <summary>The code lists the console offers, in the order an analyst reads them (most severe first); the codes are the center's.</summary>
 public static class Vocabulary
 {
-    public static readonly IReadOnlyList<string> Statuses = ["new", "acknowledged", "in_progress", "closed"];
+    public static IReadOnlyList<string> Statuses => IncidentStatuses.All;
 
-    public static readonly IReadOnlyList<string> Severities = ["critical", "high", "medium", "low", "informational"];
+    public static readonly IReadOnlyList<string> Severities = [.. Incidents.Severities.All.Reverse()];
 
-    /// <summary>Incident categories used when reporting upward to the national coordination centre.</summary>
-    public static readonly IReadOnlyList<string> Categories =
-        ["malware", "intrusion", "brute_force", "ddos", "phishing", "data_leak", "defacement", "scanning", "policy", "other"];
+    public static IEnumerable<string> Categories => NationalCategories.All.Keys;
 
-    public static readonly IReadOnlyList<string> ClosingReasons = ["true_positive", "false_positive", "benign", "duplicate"];
+    public static IReadOnlyList<string> ClosingReasons => Incidents.ClosingReasons.All;
 }

@@ -1,43 +1,50 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Soc.Console.Localization;
 using Soc.Console.Security;
-using Soc.Console.Storage.Sqlite;
-using Soc.Console.Web.Data;
+using Soc.Console.Storage;
 
 namespace Soc.Console.Web.Pages;
 
-/// <summary>The audit trail for auditors and admins: browse, verify the hash chain, export as CSV (the export is itself audited).</summary>
+/// <summary>
+/// The audit trail for auditors and admins: the newest entries (optionally of one subject), the hash
+/// chain verified on every view, and a CSV export that is itself audited.
+/// </summary>
 [Authorize(Policy = Policies.Audit)]
-public sealed class AuditModel(SqliteStore store) : PageModel
+public sealed class AuditModel(ISocStore store) : PageModel
 {
-    public const int PageSize = 100;
+    public const int Shown = 500;
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>A subject such as <c>incident:12</c> or <c>user:admin</c>; empty for everything.</summary>
+    [BindProperty(SupportsGet = true)] public string? Subject { get; set; }
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public AuditVerification Verification { get; private set; } = null!;
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        Verification = store.VerifyAudit();
-        Entries = store.ListAudit(Q, PageSize, (Math.Max(PageNumber, 1) - 1) * PageSize);
+        var ct = HttpContext.RequestAborted;
+        Verification = await store.VerifyAuditAsync(ct).ConfigureAwait(false);
+        Entries = await store.ListAuditAsync(SubjectOrNull, Shown, ct).ConfigureAwait(false);
     }
 
-    public IActionResult OnGetExport()
+    public async Task<IActionResult> OnGetExportAsync()
     {
-        var entries = store.ListAudit(Q, 100_000);
-        store.Audit(User.Name(), "audit.export", "audit", after: $"csv, {entries.Count} entries" + (string.IsNullOrWhiteSpace(Q) ? "" : $", filter '{Q}'"));
-        var csv = new StringBuilder(Csv.Line("seq", "utc", "local", "actor", "action", "target", "agency", "before", "after", "prev_hash", "hash"));
-        foreach (var e in entries)
+        var ct = HttpContext.RequestAborted;
+        var entries = await store.ListAuditAsync(SubjectOrNull, 10_000, ct).ConfigureAwait(false);
+        await store.AppendAuditAsync(new AuditRecord(User.Name(), "audit.export", SubjectOrNull ?? "audit", $"csv, {entries.Count} entries", DateTimeOffset.UtcNow), ct).ConfigureAwait(false);
+        var csv = new StringBuilder(Csv.Line("seq", "utc", "local", "actor", "action", "subject", "details", "prev_hash", "hash"));
+        foreach (var e in entries.Reverse())
         {
-            csv.Append(Csv.Line(e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), e.At.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-                LocalTime.FormatSeconds(e.At), e.Actor, e.Action, e.Target, e.AgencyId, e.Before, e.After, e.PreviousHash, e.Hash));
+            csv.Append(Csv.Line(e.Sequence.ToString(CultureInfo.InvariantCulture), e.Time.UtcDateTime.ToString("o", CultureInfo.InvariantCulture),
+                LocalTime.FormatSeconds(e.Time), e.Actor, e.Action, e.Subject, e.Details, e.PreviousHash, e.Hash));
         }
 
         return File(Csv.Encode(csv.ToString()), "text/csv; charset=utf-8", "soc-audit.csv");
     }
+
+    private string? SubjectOrNull => string.IsNullOrWhiteSpace(Subject) ? null : Subject.Trim();
 }

@@ -4,7 +4,6 @@ using Soc.Console.Pipeline;
 using Soc.Console.Security;
 using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
-using Soc.Console.Web.Data;
 using Soc.Detection.Sigma;
 
 namespace Soc.Console.Web.Pages;
@@ -13,28 +12,32 @@ namespace Soc.Console.Web.Pages;
 /// One incident: summary, response clocks, the alerts with their rule and matched fields, a timeline of
 /// alerts, changes and notes, and the triage controls. Out-of-scope incidents answer 404, like absent ones.
 /// </summary>
-public sealed class IncidentModel(SqliteStore store, RuleSetHolder rules) : PageModel
+public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSetHolder rules) : PageModel
 {
-    public IncidentRow Row { get; private set; } = null!;
+    public Incident Incident { get; private set; } = null!;
     public IReadOnlyList<StoredAlert> Alerts { get; private set; } = [];
     public IReadOnlyList<IncidentNote> Notes { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
     public IReadOnlyList<string> People { get; private set; } = [];
     public Dictionary<string, SigmaRule> RuleById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>reason (closing needs one), conflict (someone else changed it first) or the workflow's refusal.</summary>
     public string? Error { get; private set; }
 
-    public IActionResult OnGet(long id, string? error)
+    public async Task<IActionResult> OnGetAsync(long id, string? error)
     {
-        if (store.FindIncidentRow(id, UserClaims.AgencyScope(User, store)) is not { } row)
+        var ct = HttpContext.RequestAborted;
+        var scope = UserClaims.AgencyScope(User, accounts);
+        if (await store.GetIncidentAsync(id, scope, ct).ConfigureAwait(false) is not { } incident)
         {
             return NotFoundPage.Result();
         }
 
-        Row = row;
-        Alerts = store.AlertsForIncident(id);
-        Notes = store.NotesFor(id);
-        Changes = store.AuditFor($"incident:{id}");
-        People = store.Assignees();
+        Incident = incident;
+        Alerts = await store.ListAlertsAsync(new AlertFilter(scope, id, Limit: 200), ct).ConfigureAwait(false);
+        Notes = await store.NotesAsync(id, ct).ConfigureAwait(false);
+        Changes = await store.ListAuditAsync($"incident:{id}", 500, ct).ConfigureAwait(false);
+        People = accounts.Assignees();
         foreach (var rule in rules.Rules)
         {
             RuleById.TryAdd(rule.Id, rule);
@@ -44,25 +47,23 @@ public sealed class IncidentModel(SqliteStore store, RuleSetHolder rules) : Page
         return Page();
     }
 
-    /// <summary>One triage action from the page's forms (act = ack, start, close, reopen, assign, severity, category, note).</summary>
-    public IActionResult OnPost(long id, string act, string? value)
+    /// <summary>One triage action from the page's forms, at the version the page showed.</summary>
+    public async Task<IActionResult> OnPostAsync(long id, string? act, string? value, long? version)
     {
-        if (store.FindIncidentRow(id, UserClaims.AgencyScope(User, store)) is null)
+        if (Triage.ChangeFor(act, value) is not { } change)
         {
-            return NotFoundPage.Result();
+            return BadRequest();
         }
 
-        if (!User.CanTriage())
+        var (result, reason) = await Triage.ApplyAsync(store, accounts, User, id, version, change, HttpContext.RequestAborted).ConfigureAwait(false);
+        return result switch
         {
-            return Forbid();
-        }
-
-        if (act == "close" && string.IsNullOrEmpty(value))
-        {
-            return Redirect($"/incidents/{id}?error=reason");
-        }
-
-        Triage.Apply(store, User, id, act, value);
-        return Redirect($"/incidents/{id}");
+            TriageResult.NotFound => NotFoundPage.Result(),
+            TriageResult.Forbidden => Forbid(),
+            TriageResult.Conflict => Redirect($"/incidents/{id}?error=conflict"),
+            TriageResult.Refused when act == "close" && change.ClosingReason is null => Redirect($"/incidents/{id}?error=reason"),
+            TriageResult.Refused => Redirect($"/incidents/{id}?error={Uri.EscapeDataString(reason ?? "")}"),
+            _ => Redirect($"/incidents/{id}"),
+        };
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Soc.Console.Localization;
 using Soc.Console.Security;
+using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
 using Soc.Console.Web.Data;
 
@@ -11,7 +12,7 @@ namespace Soc.Console.Web.Pages;
 /// The incident queue: one row per incident, filtered within the user's agency scope, closed ones hidden
 /// unless asked for; bulk acknowledge / assign / close for those who may triage.
 /// </summary>
-public sealed class IndexModel(SqliteStore store, Text text) : PageModel
+public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
@@ -27,7 +28,7 @@ public sealed class IndexModel(SqliteStore store, Text text) : PageModel
 
     public const int PageSize = 50;
 
-    public IncidentPage Result { get; private set; } = new([], 0, new Dictionary<string, int>());
+    public QueuePage Result { get; private set; } = new([], 0, new Dictionary<string, int>());
     public IReadOnlyList<string> Rules { get; private set; } = [];
     public IReadOnlyList<string> Agencies { get; private set; } = [];
     public IReadOnlyList<string> People { get; private set; } = [];
@@ -39,7 +40,7 @@ public sealed class IndexModel(SqliteStore store, Text text) : PageModel
     public void OnGet(int? done)
     {
         var scope = UserClaims.AgencyScope(User, store);
-        Result = store.QueryIncidents(scope, Filter());
+        Result = store.QueryQueue(scope, Filter());
         Rules = store.DistinctIncidentValues(scope, "rule");
         Agencies = store.DistinctIncidentValues(scope, "agency");
         People = store.Assignees();
@@ -51,23 +52,25 @@ public sealed class IndexModel(SqliteStore store, Text text) : PageModel
     }
 
     /// <summary>Bulk acknowledge, assign or close; each incident is checked for scope on its own.</summary>
-    public IActionResult OnPostBulk(long[] ids, string? bulkAction, string? assignTo, string? reason, string? back)
+    public async Task<IActionResult> OnPostBulkAsync(long[] ids, string? bulkAction, string? assignTo, string? reason, string? back)
     {
         if (!User.CanTriage())
         {
             return Forbid();
         }
 
+        var change = bulkAction switch
+        {
+            "assign" => Triage.ChangeFor("assign", assignTo),
+            "close" => Triage.ChangeFor("close", reason),
+            _ => Triage.ChangeFor("ack", null),
+        };
         var changed = 0;
         foreach (var id in ids ?? [])
         {
-            var (action, value) = bulkAction switch
-            {
-                "assign" => ("assign", assignTo),
-                "close" => ("close", reason),
-                _ => ("ack", null),
-            };
-            if (Triage.Apply(store, User, id, action, value))
+            // Each incident is checked for scope and workflow on its own; one refusal does not stop the rest.
+            var (result, _) = await Triage.ApplyAsync(incidents, store, User, id, null, change!, HttpContext.RequestAborted).ConfigureAwait(false);
+            if (result == TriageResult.Changed)
             {
                 changed++;
             }
@@ -112,7 +115,7 @@ public sealed class IndexModel(SqliteStore store, Text text) : PageModel
         return query.Length == 0 ? "/" : "/?" + query;
     }
 
-    private IncidentFilter Filter() => new()
+    private QueueFilter Filter() => new()
     {
         Statuses = Status switch
         {

@@ -17,7 +17,7 @@ namespace Soc.Console.Web.Pages;
 /// failures. Unknown users count too, so the answer never tells whether a name exists.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SqliteStore store, Text text) : PageModel
+public sealed class LoginModel(SqliteStore store, ISocStore audit, Text text) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -47,7 +47,7 @@ public sealed class LoginModel(SqliteStore store, Text text) : PageModel
         var name = UserName.Trim();
         if (store.LockedUntil(name) is not null)
         {
-            store.Audit(name, "sign-in.refused-locked", $"user:{name}", after: remote);
+            await AuditAsync(name, "sign-in.refused-locked", remote).ConfigureAwait(false);
             Error = text["login.locked"];
             return Page();
         }
@@ -56,15 +56,20 @@ public sealed class LoginModel(SqliteStore store, Text text) : PageModel
         if (user?.PasswordHash is null
             || new PasswordHasher<UserAccount>().VerifyHashedPassword(user, user.PasswordHash, Password) == PasswordVerificationResult.Failed)
         {
-            var locked = store.RecordSignInFailure(name, SignInLockout.MaxFailures, SignInLockout.LockFor, remote);
+            var locked = store.RecordSignInFailure(name, SignInLockout.MaxFailures, SignInLockout.LockFor);
+            await AuditAsync(name, locked ? "sign-in.locked" : "sign-in.failed", remote).ConfigureAwait(false);
             Error = locked ? text["login.locked"] : text["login.wrong"];
             return Page();
         }
 
-        store.RecordSignIn(user.Name, remote);
+        store.ResetSignInFailures(user.Name);
+        await AuditAsync(user.Name, "sign-in", remote).ConfigureAwait(false);
         var claims = UserClaims.For(user).Append(new Claim(Text.LanguageClaim, Strings.Normalize(store.UserLanguage(user.Name) ?? Request.Cookies[Text.LanguageCookie])));
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
+
+    private Task<AuditEntry> AuditAsync(string user, string action, string? remote) =>
+        audit.AppendAuditAsync(new AuditRecord(user, action, $"user:{user}", remote is null ? null : "from " + remote, DateTimeOffset.UtcNow), HttpContext.RequestAborted);
 }

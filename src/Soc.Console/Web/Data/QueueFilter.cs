@@ -4,7 +4,7 @@ namespace Soc.Console.Web.Data;
 /// What the incident queue asks for. Null members do not filter. <see cref="Statuses"/> empty means
 /// "every status except closed", the queue's default: closed work should not crowd open work.
 /// </summary>
-public sealed record IncidentFilter
+public sealed record QueueFilter
 {
     public IReadOnlyList<string> Statuses { get; init; } = [];
 
