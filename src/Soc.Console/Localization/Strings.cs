@@ -179,6 +179,7 @@ public static class Strings
         ["rules.expires"] = ("Hết hạn", "Expires"),
         ["rules.never"] = ("không hết hạn", "never"),
         ["rules.remove"] = ("Gỡ", "Remove"),
+        ["rules.enforcenote"] = ("Bật/tắt và loại trừ được lưu và ghi nhật ký tại đây; bộ máy phát hiện chưa đọc chúng (đang chờ phía trung tâm).", "Switches and suppressions are kept and audited here; the detection pipeline does not read them yet (pending on the center side)."),
 
         ["dash.title"] = ("Tổng quan", "Dashboard"),
         ["dash.alertsovertime"] = ("Cảnh báo theo giờ (24 giờ qua)", "Alerts per hour (last 24 h)"),
@@ -195,7 +196,8 @@ public static class Strings
         ["dash.events24h"] = ("Sự kiện 24 giờ", "Events 24 h"),
         ["dash.dropped"] = ("Bị loại", "Dropped"),
         ["dash.never"] = ("chưa bao giờ", "never"),
-        ["dash.stale"] = ("im lặng", "silent"),
+        ["dash.stale"] = ("im lặng > 1 giờ", "silent > 1 h"),
+        ["dash.droppednote"] = ("Số bản ghi bị từ chối (quá lớn, quá nhanh, sai định dạng) của toàn trung tâm có tại /metrics.", "Records refused (too large, too fast, malformed) are counted center-wide at /metrics."),
 
         ["audit.title"] = ("Nhật ký kiểm toán", "Audit trail"),
         ["audit.verify"] = ("Kiểm tra chuỗi băm", "Verify hash chain"),
@@ -218,7 +220,9 @@ public static class Strings
         ["admin.newkey"] = ("Khoá thu thập mới (chỉ hiện một lần)", "New ingest key (shown once)"),
         ["admin.newpassword"] = ("Mật khẩu (chỉ hiện một lần)", "Password (shown once)"),
         ["admin.rotatekey"] = ("Cấp khoá mới", "New key"),
-        ["admin.exists"] = ("Đã tồn tại", "Already exists"),
+        ["admin.exists"] = ("Đã tồn tại hoặc thiếu thông tin", "Already exists or incomplete"),
+        ["admin.keys"] = ("Khoá còn hiệu lực", "Active keys"),
+        ["admin.province"] = ("toàn tỉnh", "whole province"),
         ["common.none"] = ("—", "—"),
     };
 
