@@ -89,6 +89,7 @@ public static class CenterCommands
             return 0;
         });
         agency.Subcommands.Add(add);
+        AgencyCommands.AddTo(agency, dataDir);
         return agency;
     }
 

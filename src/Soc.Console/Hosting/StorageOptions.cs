@@ -22,6 +22,15 @@ public sealed class StorageOptions
     /// <summary>Prefix of every index, data stream and template name, so several Soc installations can share a cluster.</summary>
     public string IndexPrefix { get; set; } = "soc";
 
+    /// <summary>Attempts for bulk items answered 429 or 5xx before the batch fails (and is not acknowledged).</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>First retry delay; doubles with each attempt.</summary>
+    public int RetryBaseDelayMilliseconds { get; set; } = 200;
+
+    /// <summary>Make writes searchable before answering (refresh=wait_for). Costs throughput; for tests and small sites.</summary>
+    public bool RefreshOnWrite { get; set; }
+
     /// <summary>Seconds to wait for one Elasticsearch request.</summary>
     public int RequestTimeoutSeconds { get; set; } = 60;
 }

@@ -1,4 +1,5 @@
 using Soc.Console.Storage;
+using Soc.Console.Storage.Elasticsearch;
 using Soc.Console.Storage.Sqlite;
 
 namespace Soc.Console.Hosting;
@@ -12,7 +13,7 @@ public static class StoreFactory
         return options.Kind.ToLowerInvariant() switch
         {
             "sqlite" or "" => embedded,
-            "elasticsearch" => throw new NotSupportedException("elasticsearch store: not built yet"),
+            "elasticsearch" => ElasticsearchStore.Create(options),
             _ => throw new InvalidOperationException($"Soc:Storage:Kind must be sqlite or elasticsearch, not '{options.Kind}'"),
         };
     }

@@ -55,7 +55,7 @@ public sealed partial class SqliteStore
     /// <summary>Revokes every active key of the agency; returns how many. Its collectors get 401 from now on.</summary>
     public int RevokeIngestKeys(string agencyId) => Write((c, t) => RevokeKeys(c, t, agencyId));
 
-    public void SetRetention(string agencyId, int months) => Write((c, t) =>
+    public int SetRetention(string agencyId, int months) => Write((c, t) =>
     {
         using var update = Command(c, t, "UPDATE agencies SET retention_months = $months WHERE id = $id");
         update.Parameters.AddWithValue("$months", months);
