@@ -154,7 +154,7 @@ public static class Strings
         ["search.run"] = ("Tìm", "Search"),
         ["search.export"] = ("Xuất CSV", "Export CSV"),
         ["search.facets"] = ("Giá trị hay gặp", "Top values"),
-        ["search.help"] = ("Cú pháp: field:value, field:\"cụm từ\", NOT field:value, chữ tự do tìm trong thông điệp; các điều kiện nối bằng AND.", "Syntax: field:value, field:\"phrase\", NOT field:value, free words match the message; terms are ANDed."),
+        ["search.help"] = ("Cú pháp: field:value · \"cụm từ\" · AND / OR / NOT (hoặc -x) · ngoặc ( ) · khoảng field:[a TO b], field:>=a · chữ tự do tìm trong thông điệp; các điều kiện đứng cạnh nhau là AND.", "Syntax: field:value · \"phrase\" · AND / OR / NOT (or -x) · parentheses · ranges field:[a TO b], field:>=a · free words match the message; terms side by side are ANDed."),
         ["search.results"] = ("{0} sự kiện", "{0} events"),
         ["search.range"] = ("Khoảng thời gian", "Time range"),
         ["range.1h"] = ("1 giờ qua", "Last hour"),
