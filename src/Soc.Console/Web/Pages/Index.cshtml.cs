@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Incidents;
 using Soc.Console.Localization;
 using Soc.Console.Security;
 using Soc.Console.Storage;
@@ -37,10 +38,14 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
 
     public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
 
-    public void OnGet(int? done)
+    public async Task OnGetAsync(int? done)
     {
         var scope = UserClaims.AgencyScope(User, store);
-        Result = store.QueryQueue(scope, Filter());
+        // The embedded store answers the whole queue (totals, counts per status) in one query; another
+        // store behind the contract gets the plainer path below.
+        Result = ReferenceEquals(incidents, store)
+            ? store.QueryQueue(scope, Filter())
+            : await ContractQueueAsync(scope, Filter()).ConfigureAwait(false);
         Rules = store.DistinctIncidentValues(scope, "rule");
         Agencies = store.DistinctIncidentValues(scope, "agency");
         People = store.Assignees();
@@ -135,6 +140,38 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
         Page = PageNumber,
         PageSize = PageSize,
     };
+
+    /// <summary>
+    /// The queue through <see cref="ISocStore.ListIncidentsAsync"/> only: one call per wanted status, merged
+    /// and sorted here; agency and time filters applied to what came back; no counts per status.
+    /// </summary>
+    private async Task<QueuePage> ContractQueueAsync(IReadOnlyList<string>? scope, QueueFilter filter)
+    {
+        var statuses = filter.Statuses.Count > 0 ? filter.Statuses : [.. Vocabulary.Statuses.Where(s => s != "closed")];
+        var sort = filter.Sort switch { "alerts" => "alert_count", "first_seen" or "severity" or "id" => filter.Sort, _ => "last_seen" };
+        var want = filter.Page * filter.PageSize;
+        var rows = new List<Incident>();
+        foreach (var status in statuses)
+        {
+            rows.AddRange(await incidents.ListIncidentsAsync(
+                new IncidentFilter(scope, status, filter.Severity, filter.Assignee == "-" ? null : filter.Assignee, filter.RuleId, filter.Category, (filter.Descending ? "-" : "") + sort, want, 0),
+                HttpContext.RequestAborted).ConfigureAwait(false));
+        }
+
+        var kept = rows.Where(i => (filter.AgencyId is null || i.AgencyId == filter.AgencyId)
+                && (filter.Assignee != "-" || i.Assignee is null)
+                && (filter.From is null || i.LastSeen >= filter.From) && (filter.To is null || i.FirstSeen <= filter.To));
+        Func<Incident, object> key = filter.Sort switch
+        {
+            "first_seen" => i => i.FirstSeen,
+            "severity" => i => Severities.Rank(i.Severity),
+            "alerts" => i => i.AlertCount,
+            "id" => i => i.Id,
+            _ => i => i.LastSeen,
+        };
+        var sorted = (filter.Descending ? kept.OrderByDescending(key) : kept.OrderBy(key)).ToList();
+        return new QueuePage([.. sorted.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)], sorted.Count, new Dictionary<string, int>());
+    }
 
     private static string QueueUrl(string? back, int changed)
     {
