@@ -66,6 +66,7 @@ public static class Strings
         ["queue.filter"] = ("Lọc", "Filter"),
         ["queue.reset"] = ("Xoá lọc", "Reset"),
         ["queue.any"] = ("— tất cả —", "— any —"),
+        ["queue.subtree"] = ("(gồm cấp dưới)", "(and below)"),
         ["queue.unassigned"] = ("chưa giao", "unassigned"),
         ["queue.from"] = ("Từ", "From"),
         ["queue.to"] = ("Đến", "To"),

@@ -47,6 +47,13 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
             Assert.Contains("so-tttt", text, StringComparison.Ordinal);
         }
 
+        // An agency filter takes the agency's subtree: the province root holds both agencies' incidents.
+        await page.GotoAsync(Base + "?agency=tinh");
+        var agencies = string.Concat(await rows.AllTextContentsAsync());
+        Assert.Contains("so-tttt", agencies, StringComparison.Ordinal);
+        Assert.Contains("huyen-a", agencies, StringComparison.Ordinal);
+        await page.GotoAsync(Base + "?agency=so-tttt");
+
         // Open the brute-force incident: one row in the queue for three alerts, which repeat one fingerprint
         // and so fold into one alert line (×3); with rule, author, ATT&CK tags and matched fields.
         Assert.Contains("3", await page.Locator($"#incidents tr[data-id='{fixture.TtttIncident}'] td.num").TextContentAsync(), StringComparison.Ordinal);

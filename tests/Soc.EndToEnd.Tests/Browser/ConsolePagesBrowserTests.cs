@@ -28,6 +28,10 @@ public sealed class ConsolePagesBrowserTests(ConsoleFixture fixture)
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("198.51.100.7", csv, StringComparison.Ordinal);
 
+        // An explicit local time window that ends before the lines were logged finds nothing.
+        await page.GotoAsync(Base + "search?range=all&from=01/01/2020%2000:00&to=02/01/2020%2000:00&q=" + Uri.EscapeDataString("\"Failed password\""));
+        Assert.Equal(0, await page.Locator("#events tbody tr").CountAsync());
+
         await page.GotoAsync(Base + "search?q=" + Uri.EscapeDataString("host.name:(broken"));
         await page.WaitForSelectorAsync("#query-error");
         await page.Context.CloseAsync();

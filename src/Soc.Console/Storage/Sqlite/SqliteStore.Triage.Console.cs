@@ -18,6 +18,20 @@ public sealed partial class SqliteStore
         using var c = Open();
         using var q = Command(c, null, "");
         var where = QueueConditions(q, agencyScope, filter);
+        if (!string.IsNullOrEmpty(filter.AgencyId))
+        {
+            // An agency filter means the agency and everything below it (a district and its communes).
+            var subtree = AgencySubtree(filter.AgencyId);
+            var names = new List<string>();
+            for (var i = 0; i < subtree.Count; i++)
+            {
+                names.Add("$sub" + i);
+                q.Parameters.AddWithValue("$sub" + i, subtree[i]);
+            }
+
+            where.Add($"agency_id IN ({string.Join(',', names)})");
+        }
+
         var statusWhere = new List<string>(where);
         if (filter.Statuses.Count == 0)
         {
@@ -122,7 +136,6 @@ public sealed partial class SqliteStore
         }
 
         Equal(filter.Severity, "severity", "$severity");
-        Equal(filter.AgencyId, "agency_id", "$agency");
         Equal(filter.RuleId, "rule_id", "$rule");
         Equal(filter.Category, "category", "$category");
         if (filter.Assignee == "-")

@@ -47,7 +47,7 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
             ? store.QueryQueue(scope, Filter())
             : await ContractQueueAsync(scope, Filter()).ConfigureAwait(false);
         Rules = store.DistinctIncidentValues(scope, "rule");
-        Agencies = store.DistinctIncidentValues(scope, "agency");
+        Agencies = [.. store.ListAgencies().Select(a => a.Id).Where(id => scope is null || scope.Contains(id))];
         People = store.Assignees();
         Views = store.SavedViews(User.Name());
         if (done is { } n)
@@ -158,7 +158,8 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
                 HttpContext.RequestAborted).ConfigureAwait(false));
         }
 
-        var kept = rows.Where(i => (filter.AgencyId is null || i.AgencyId == filter.AgencyId)
+        var subtree = filter.AgencyId is null ? null : store.AgencySubtree(filter.AgencyId);
+        var kept = rows.Where(i => (subtree is null || subtree.Contains(i.AgencyId))
                 && (filter.Assignee != "-" || i.Assignee is null)
                 && (filter.From is null || i.LastSeen >= filter.From) && (filter.To is null || i.FirstSeen <= filter.To));
         Func<Incident, object> key = filter.Sort switch

@@ -27,6 +27,8 @@ public sealed class SearchModel(ISocStore store, SqliteStore accounts) : PageMod
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string Range { get; set; } = "24h";
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public EventPage? Result { get; private set; }
     public long Total { get; private set; }
@@ -85,8 +87,11 @@ public sealed class SearchModel(ISocStore store, SqliteStore accounts) : PageMod
     {
         var term = (exclude ? "NOT " : "") + field + ":\"" + value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         var q = string.IsNullOrWhiteSpace(Q) ? term : Q.Trim() + " " + term;
-        return $"/search?q={Uri.EscapeDataString(q)}&range={Uri.EscapeDataString(Range)}";
+        return $"/search?q={Uri.EscapeDataString(q)}&{TimeQuery}";
     }
+
+    /// <summary>The time part of this search's query string, for links that keep it.</summary>
+    public string TimeQuery => $"range={Uri.EscapeDataString(Range)}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}";
 
     public static string? Value(StoredEvent e, string field)
     {
@@ -115,9 +120,12 @@ public sealed class SearchModel(ISocStore store, SqliteStore accounts) : PageMod
             "all" => (DateTimeOffset?)null,
             _ => now.AddHours(-24),
         };
+        // Explicit local times (dd/MM/yyyy HH:mm) win over the preset range.
+        var to = LocalTime.Parse(To);
+        from = LocalTime.Parse(From) ?? from;
         try
         {
-            return new EventQuery(QueryParser.Parse(Q), from, null, UserClaims.AgencyScope(User, accounts));
+            return new EventQuery(QueryParser.Parse(Q), from, to, UserClaims.AgencyScope(User, accounts));
         }
         catch (QuerySyntaxException ex)
         {
