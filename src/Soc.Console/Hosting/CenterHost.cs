@@ -42,6 +42,12 @@ public static class CenterHost
             policy.LookbackHours = options.IncidentLookbackHours;
         }
 
+        // Rules: rules/ (or --rules) plus the folders configured under Soc:Rules:Folders, e.g. a SigmaHQ checkout.
+        if (builder.Configuration.GetSection("Soc:Rules:Folders").Get<string[]>() is { Length: > 0 } folders)
+        {
+            options.RulePaths = [.. options.EffectiveRulePaths(), .. folders];
+        }
+
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(policy);

@@ -44,6 +44,7 @@ public static class StoreKinds
             ApiKey = Environment.GetEnvironmentVariable("SOC_ELASTICSEARCH_API_KEY"),
             // A fresh prefix per test keeps runs apart on a shared cluster.
             IndexPrefix = "soctest-" + Guid.NewGuid().ToString("N")[..8],
+            RefreshOnWrite = true,
         };
         return new TestStore(StoreFactory.Create(options, sqlite), sqlite, dir);
     }

@@ -47,7 +47,8 @@ public sealed partial class SqliteStore
                     pHost.Value = (object?)ev.GetString(EcsFields.HostName) ?? DBNull.Value;
                     pMessage.Value = (object?)ev.Message ?? DBNull.Value;
                     pOriginal.Value = (object?)ev.GetString(EcsFields.EventOriginal) ?? DBNull.Value;
-                    pFields.Value = EventJson.Serialize(ev);
+                    // message and event.original have columns; not repeating them in the JSON halves what is written.
+                    pFields.Value = EventJson.Serialize(ev, EcsFields.Message, EcsFields.EventOriginal);
                     if (insert.ExecuteNonQuery() == 0)
                     {
                         duplicates++;

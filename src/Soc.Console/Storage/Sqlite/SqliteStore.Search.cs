@@ -27,7 +27,7 @@ public sealed partial class SqliteStore
         }
 
         var limit = Math.Clamp(query.Limit, 1, 1000);
-        q.CommandText = "SELECT e.seq, e.id, e.agency_id, e.ts, e.dataset, e.host, e.message, e.fields FROM events e" + Where(where) +
+        q.CommandText = "SELECT e.seq, e.id, e.agency_id, e.ts, e.dataset, e.host, e.message, e.fields, e.original FROM events e" + Where(where) +
             " ORDER BY e.ts DESC, e.seq DESC LIMIT $limit";
         q.Parameters.AddWithValue("$limit", limit + 1);
         var events = new List<StoredEvent>(limit);
@@ -75,7 +75,7 @@ public sealed partial class SqliteStore
         }
 
         where.Add(names.Count == 0 ? "0" : $"e.id IN ({string.Join(',', names)})");
-        q.CommandText = "SELECT e.id, e.agency_id, e.ts, e.dataset, e.host, e.message, e.fields FROM events e" + Where(where) + " ORDER BY e.ts DESC";
+        q.CommandText = "SELECT e.id, e.agency_id, e.ts, e.dataset, e.host, e.message, e.fields, e.original FROM events e" + Where(where) + " ORDER BY e.ts DESC";
         return Task.FromResult<IReadOnlyList<StoredEvent>>(ReadAll(q, r => ReadEvent(r, 0)));
     }
 
@@ -105,7 +105,19 @@ public sealed partial class SqliteStore
 
     private static StoredEvent ReadEvent(SqliteDataReader r, int first)
     {
-        using var doc = JsonDocument.Parse(r.GetString(first + 6));
+        // The stored JSON lacks message and event.original (they have columns); the API shows the whole event.
+        var fields = System.Text.Json.Nodes.JsonNode.Parse(r.GetString(first + 6))!.AsObject();
+        if (!r.IsDBNull(first + 5))
+        {
+            fields[Soc.Detection.Events.EcsFields.Message] = r.GetString(first + 5);
+        }
+
+        if (!r.IsDBNull(first + 7))
+        {
+            fields[Soc.Detection.Events.EcsFields.EventOriginal] = r.GetString(first + 7);
+        }
+
+        using var doc = JsonDocument.Parse(fields.ToJsonString());
         return new StoredEvent(
             r.GetString(first),
             r.GetString(first + 1),

@@ -73,6 +73,13 @@ public sealed partial class SqliteStore : ISocStore, IDisposable
         try
         {
             using var connection = Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                // A larger page cache for the writer keeps the index pages of a group commit in memory.
+                pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+                pragma.ExecuteNonQuery();
+            }
+
             using var transaction = connection.BeginTransaction();
             var result = work(connection, transaction);
             transaction.Commit();
