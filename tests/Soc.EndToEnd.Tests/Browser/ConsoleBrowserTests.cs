@@ -144,6 +144,36 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task BulkAssignThenBulkCloseWithAReason()
+    {
+        var page = await fixture.SignInAsync("analyst");
+        await page.GotoAsync(Base + "?agency=so-tttt");
+        var row = page.Locator("#incidents tbody tr", new() { HasText = "www01" });
+        var id = long.Parse((await row.GetAttributeAsync("data-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+        await row.Locator("input.pick").CheckAsync();
+        await page.SelectOptionAsync("#bulk-action", "assign");
+        await page.SelectOptionAsync("#bulk-assignee", "analyst");
+        await page.ClickAsync("#bulk-apply");
+        await page.WaitForSelectorAsync("#notice");
+        Assert.Contains("analyst", await page.Locator($"#incidents tr[data-id='{id}']").TextContentAsync(), StringComparison.Ordinal);
+
+        await page.Locator($"#incidents tr[data-id='{id}'] input.pick").CheckAsync();
+        await page.SelectOptionAsync("#bulk-action", "close");
+        await page.SelectOptionAsync("#bulk-reason", "duplicate");
+        await page.ClickAsync("#bulk-apply");
+        await page.WaitForSelectorAsync("#notice");
+        Assert.Equal(0, await page.Locator($"#incidents tr[data-id='{id}']").CountAsync());
+        await page.Context.CloseAsync();
+
+        using var api = fixture.Center.Client(fixture.Tokens["auditor"]);
+        var incident = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, $"/api/v1/incidents/{id}");
+        Assert.Equal("closed", incident.GetProperty("incident").GetProperty("status").GetString());
+        Assert.Equal("duplicate", incident.GetProperty("incident").GetProperty("closingReason").GetString());
+        Assert.Equal("analyst", incident.GetProperty("incident").GetProperty("assignee").GetString());
+    }
+
+    [Fact]
     public async Task EachUserKeepsTheirLanguageAndDatesShowTheVietnamOffset()
     {
         var page = await fixture.SignInAsync("admin-api");

@@ -86,6 +86,23 @@ public sealed partial class SqliteStore
         return new QueuePage(rows, total, counts);
     }
 
+    /// <summary>Rules that have incidents in scope, as (id, title), for the queue's rule filter.</summary>
+    public IReadOnlyList<(string Id, string Title)> IncidentRules(IReadOnlyList<string>? agencyScope)
+    {
+        using var c = Open();
+        using var q = Command(c, null, "");
+        var where = QueueConditions(q, agencyScope, new QueueFilter());
+        q.CommandText = $"SELECT rule_id, max(title) FROM incidents{QueueWhere(where)} GROUP BY rule_id ORDER BY 2 LIMIT 500";
+        using var r = q.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (r.Read())
+        {
+            list.Add((r.GetString(0), r.GetString(1)));
+        }
+
+        return list;
+    }
+
     /// <summary>Distinct rule ids, agencies or assignees of the incidents in scope, for the queue's filter lists.</summary>
     public IReadOnlyList<string> DistinctIncidentValues(IReadOnlyList<string>? agencyScope, string column)
     {

@@ -30,7 +30,7 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
     public const int PageSize = 50;
 
     public QueuePage Result { get; private set; } = new([], 0, new Dictionary<string, int>());
-    public IReadOnlyList<string> Rules { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Title)> Rules { get; private set; } = [];
     public IReadOnlyList<string> Agencies { get; private set; } = [];
     public IReadOnlyList<string> People { get; private set; } = [];
     public IReadOnlyList<SavedView> Views { get; private set; } = [];
@@ -46,7 +46,7 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
         Result = ReferenceEquals(incidents, store)
             ? store.QueryQueue(scope, Filter())
             : await ContractQueueAsync(scope, Filter()).ConfigureAwait(false);
-        Rules = store.DistinctIncidentValues(scope, "rule");
+        Rules = store.IncidentRules(scope);
         Agencies = [.. store.ListAgencies().Select(a => a.Id).Where(id => scope is null || scope.Contains(id))];
         People = store.Assignees();
         Views = store.SavedViews(User.Name());
