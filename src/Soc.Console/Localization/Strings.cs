@@ -135,6 +135,7 @@ public static class Strings
         ["inc.reason"] = ("Lý do đóng", "Closing reason"),
         ["inc.reasonrequired"] = ("Cần chọn lý do để đóng sự cố.", "A closing reason is required."),
         ["inc.closedwith"] = ("Đã đóng: {0}", "Closed: {0}"),
+        ["inc.keys"] = ("Phím: a tiếp nhận · c chọn lý do đóng · n ghi chú · u về hàng đợi", "Keys: a acknowledge · c closing reason · n note · u back to the queue"),
         ["inc.readonly"] = ("Chỉ xem — vai trò của bạn không được xử lý sự cố.", "Read-only — your role cannot triage."),
         ["inc.rule"] = ("Quy tắc", "Rule"),
         ["inc.author"] = ("Tác giả", "Author"),

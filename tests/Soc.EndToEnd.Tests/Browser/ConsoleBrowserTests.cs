@@ -75,7 +75,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
         await ConsoleFixture.ScreenshotAsync(page, "raw-event");
         await page.GoBackAsync();
 
-        await page.ClickAsync("#ack");
+        await page.Keyboard.PressAsync("a");
         await page.WaitForSelectorAsync("#incident-status >> text=Đã tiếp nhận");
         await page.FillAsync("#note", "Nguồn 203.0.113.200 thuộc dải quét đã biết; đã chặn trên tường lửa.");
         await page.ClickAsync("#add-note");
@@ -94,9 +94,9 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
         await page.WaitForSelectorAsync("#closing-reason");
         Assert.Equal("Đã đóng", (await page.TextContentAsync("#incident-status"))!.Trim());
         var timeline = await page.TextContentAsync("#timeline");
-        Assert.Contains("status: new → acknowledged", timeline, StringComparison.Ordinal);
-        Assert.Contains("status: acknowledged → closed (false_positive)", timeline, StringComparison.Ordinal);
-        Assert.Contains("assignee: - → analyst", timeline, StringComparison.Ordinal);
+        Assert.Contains("Trạng thái: Mới → Đã tiếp nhận", timeline, StringComparison.Ordinal);
+        Assert.Contains("Trạng thái: Đã tiếp nhận → Đã đóng (Cảnh báo sai)", timeline, StringComparison.Ordinal);
+        Assert.Contains("Người xử lý: - → analyst", timeline, StringComparison.Ordinal);
         await ConsoleFixture.ScreenshotAsync(page, "incident-detail");
 
         // The queue hides closed incidents by default; the Closed tab shows it.
