@@ -78,28 +78,46 @@ public sealed class IngestPipeline : BackgroundService
         return await work.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Task[] stages =
+        [
             Task.Run(() => NormaliseAsync(stoppingToken), stoppingToken),
             Task.Run(() => DetectAsync(stoppingToken), stoppingToken),
-            Task.Run(() => StoreAsync(stoppingToken), stoppingToken));
+            Task.Run(() => StoreAsync(stoppingToken), stoppingToken),
+        ];
+
+        // A stage that ends takes the host down with its exception: a stopped center is seen and
+        // restarted, a center with a dead stage would hang every ingest request.
+        await (await Task.WhenAny(stages).ConfigureAwait(false)).ConfigureAwait(false);
+    }
 
     private async Task NormaliseAsync(CancellationToken cancellationToken)
     {
         await foreach (var work in _toNormalise.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var failures = 0;
-            foreach (var record in work.Records)
+            try
             {
-                var ev = _normalizer.Normalize(record);
-                // The agency comes from the key, never from the payload.
-                ev.Set(EcsFields.OrganizationId, work.AgencyId);
-                if (ev[EcsFields.Tags] is IEnumerable<string> tags && tags.Contains(EcsFields.ParseFailureTag))
+                foreach (var record in work.Records)
                 {
-                    failures++;
-                }
+                    var ev = _normalizer.Normalize(record);
+                    // The agency comes from the key, never from the payload.
+                    ev.Set(EcsFields.OrganizationId, work.AgencyId);
+                    if (ev[EcsFields.Tags] is IEnumerable<string> tags && tags.Contains(EcsFields.ParseFailureTag))
+                    {
+                        failures++;
+                    }
 
-                work.Events.Add(ev);
+                    work.Events.Add(ev);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The normaliser promises not to throw; if it does, this batch fails (503, sent again) and the stage lives on.
+                _logger.LogError(ex, "Normalising a batch of {Agency} failed", work.AgencyId);
+                work.Done.TrySetException(ex);
+                continue;
             }
 
             _metrics.Normalised(work.Events.Count, failures);
@@ -114,15 +132,29 @@ public sealed class IngestPipeline : BackgroundService
         {
             var engine = _rules.Engine;
             var alertCount = 0;
+            var errors = 0;
             foreach (var ev in work.Events)
             {
                 var alerts = new List<Alert>(0);
-                engine.Evaluate(ev, alerts);
+                try
+                {
+                    engine.Evaluate(ev, alerts);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A rule that throws on one event must not stop detection for everyone, nor lose the
+                    // event: it is stored without alerts, counted, and logged once per batch.
+                    if (errors++ == 0)
+                    {
+                        _logger.LogError(ex, "Detection failed on event {EventId}", ev.GetString(EcsFields.EventId));
+                    }
+                }
+
                 alertCount += alerts.Count;
                 work.Processed.Add(new ProcessedEvent(ev, alerts));
             }
 
-            _metrics.Detected(work.Events.Count, alertCount);
+            _metrics.Detected(work.Events.Count, alertCount, errors);
             await _toStore.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -19,6 +19,7 @@ public sealed class PipelineMetrics
     private long _parseFailures;
     private long _detected;
     private long _alerts;
+    private long _detectErrors;
     private long _stored;
     private long _duplicates;
     private long _commits;
@@ -47,10 +48,11 @@ public sealed class PipelineMetrics
         Interlocked.Add(ref _parseFailures, parseFailures);
     }
 
-    public void Detected(int events, int alerts)
+    public void Detected(int events, int alerts, int errors)
     {
         Interlocked.Add(ref _detected, events);
         Interlocked.Add(ref _alerts, alerts);
+        Interlocked.Add(ref _detectErrors, errors);
     }
 
     public void Committed(int stored, int duplicates, long millis)
@@ -86,6 +88,7 @@ public sealed class PipelineMetrics
         Counter("soc_normalise_parse_failures_total", "Records no parser read (stored with the _parse_failure tag).", Interlocked.Read(ref _parseFailures));
         Counter("soc_detect_events_total", "Events evaluated by the detection engine.", Interlocked.Read(ref _detected));
         Counter("soc_detect_alerts_total", "Alerts raised.", Interlocked.Read(ref _alerts));
+        Counter("soc_detect_errors_total", "Events on which the engine threw (stored without alerts).", Interlocked.Read(ref _detectErrors));
         Counter("soc_store_events_total", "Events newly stored.", Interlocked.Read(ref _stored));
         Counter("soc_store_duplicates_total", "Events already stored (re-sent records).", Interlocked.Read(ref _duplicates));
         Counter("soc_store_commits_total", "Store commits (each may hold several batches).", Interlocked.Read(ref _commits));

@@ -27,6 +27,9 @@ public sealed class CenterFixture : IAsyncDisposable
 
     public SqliteStore Store => _app.Services.GetRequiredService<SqliteStore>();
 
+    public T Services<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     public Soc.Console.Storage.ISocStore Contract => _app.Services.GetRequiredService<Soc.Console.Storage.ISocStore>();
 
     private SqliteStore? _store;

@@ -30,6 +30,18 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         ORDER BY last_seen DESC, id DESC LIMIT 1
         """, "$agency", "$rule", "$entity", "$host", "$since");
 
+    private readonly SqliteCommand _insertAlert = Prepare(connection, transaction, """
+        INSERT INTO alerts(incident_id, agency_id, rule_id, rule_title, level, author, tags, matched, ts, event_id, host, fingerprint, count, last_seen)
+        VALUES ($incident, $agency, $rule, $title, $level, $author, $tags, $matched, $ts, $event, $host, $fp, 1, $ts)
+        """, "$incident", "$agency", "$rule", "$title", "$level", "$author", "$tags", "$matched", "$ts", "$event", "$host", "$fp");
+
+    private readonly SqliteCommand _insertIncident = Prepare(connection, transaction, """
+        INSERT INTO incidents(agency_id, rule_id, title, severity, status, host, entity, first_seen, last_seen, alert_count, created,
+            category, techniques, detected_at, linked_incident_id)
+        VALUES ($agency, $rule, $title, $severity, 'new', $host, $entity, $ts, $ts, 1, $now, $category, $techniques, $detected, $linked)
+        RETURNING id
+        """, "$agency", "$rule", "$title", "$severity", "$host", "$entity", "$ts", "$now", "$category", "$techniques", "$detected", "$linked");
+
     private readonly SqliteCommand _linkEvent = Prepare(connection, transaction,
         "INSERT INTO incident_events(incident_id, event_id) VALUES ($incident, $event) ON CONFLICT DO NOTHING", "$incident", "$event");
 
@@ -97,6 +109,8 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         _bumpIncident.Dispose();
         _findIncident.Dispose();
         _linkEvent.Dispose();
+        _insertAlert.Dispose();
+        _insertIncident.Dispose();
     }
 
     private long FindOrOpenIncident(string agencyId, Alert alert, long ts)
@@ -138,47 +152,41 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
             return closed;
         }
 
-        using var insert = Command("""
-            INSERT INTO incidents(agency_id, rule_id, title, severity, status, host, entity, first_seen, last_seen, alert_count, created,
-                category, techniques, detected_at, linked_incident_id)
-            VALUES ($agency, $rule, $title, $severity, 'new', $host, $entity, $ts, $ts, 1, $now, $category, $techniques, $detected, $linked)
-            RETURNING id
-            """);
-        insert.Parameters.AddWithValue("$agency", agencyId);
-        insert.Parameters.AddWithValue("$rule", alert.RuleId);
-        insert.Parameters.AddWithValue("$title", alert.RuleTitle);
-        insert.Parameters.AddWithValue("$severity", alert.Level);
-        insert.Parameters.AddWithValue("$host", (object?)host ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$entity", (object?)entity ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$ts", ts);
-        insert.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
-        insert.Parameters.AddWithValue("$category", (object?)NationalCategories.FromTags(alert.Tags) ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$techniques", JsonSerializer.Serialize(NationalCategories.TechniquesFromTags(alert.Tags)));
-        insert.Parameters.AddWithValue("$detected", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        insert.Parameters.AddWithValue("$linked", (object?)linked ?? DBNull.Value);
+        var insert = _insertIncident;
+        Set(insert, "$agency", agencyId);
+        Set(insert, "$rule", alert.RuleId);
+        Set(insert, "$title", alert.RuleTitle);
+        Set(insert, "$severity", alert.Level);
+        Set(insert, "$host", host);
+        Set(insert, "$entity", entity);
+        Set(insert, "$ts", ts);
+        Set(insert, "$now", DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        Set(insert, "$category", NationalCategories.FromTags(alert.Tags));
+        Set(insert, "$techniques", JsonSerializer.Serialize(NationalCategories.TechniquesFromTags(alert.Tags)));
+        Set(insert, "$detected", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Set(insert, "$linked", linked);
         return (long)insert.ExecuteScalar()!;
     }
 
     private void InsertAlert(string agencyId, long incidentId, Alert alert, string fingerprint, long ts, string? eventId)
     {
-        using var insert = Command("""
-            INSERT INTO alerts(incident_id, agency_id, rule_id, rule_title, level, author, tags, matched, ts, event_id, host, fingerprint, count, last_seen)
-            VALUES ($incident, $agency, $rule, $title, $level, $author, $tags, $matched, $ts, $event, $host, $fp, 1, $ts)
-            """);
-        insert.Parameters.AddWithValue("$incident", incidentId);
-        insert.Parameters.AddWithValue("$agency", agencyId);
-        insert.Parameters.AddWithValue("$rule", alert.RuleId);
-        insert.Parameters.AddWithValue("$title", alert.RuleTitle);
-        insert.Parameters.AddWithValue("$level", alert.Level);
-        insert.Parameters.AddWithValue("$author", (object?)alert.Author ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(alert.Tags));
-        insert.Parameters.AddWithValue("$matched", JsonSerializer.Serialize(alert.MatchedFields));
-        insert.Parameters.AddWithValue("$ts", ts);
-        insert.Parameters.AddWithValue("$event", (object?)eventId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$host", (object?)AlertFingerprint.HostOf(alert) ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$fp", fingerprint);
+        var insert = _insertAlert;
+        Set(insert, "$incident", incidentId);
+        Set(insert, "$agency", agencyId);
+        Set(insert, "$rule", alert.RuleId);
+        Set(insert, "$title", alert.RuleTitle);
+        Set(insert, "$level", alert.Level);
+        Set(insert, "$author", alert.Author);
+        Set(insert, "$tags", JsonSerializer.Serialize(alert.Tags));
+        Set(insert, "$matched", JsonSerializer.Serialize(alert.MatchedFields));
+        Set(insert, "$ts", ts);
+        Set(insert, "$event", eventId);
+        Set(insert, "$host", AlertFingerprint.HostOf(alert));
+        Set(insert, "$fp", fingerprint);
         insert.ExecuteNonQuery();
     }
+
+    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 
     private static void Bump(SqliteCommand bump, long ts, long id)
     {
