@@ -63,6 +63,25 @@ public sealed partial class ConsoleSecurityTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task AnAgencyViewersExportAndRawEventsStayInsideTheirAgency()
+    {
+        using var session = await SignedInClientAsync("viewer");
+        var csv = await session.Client.GetStringAsync("/search?handler=Export&range=all&q=");
+        Assert.Contains("so-tttt", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("huyen-a", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("192.0.2.50", csv, StringComparison.Ordinal);
+
+        // The raw event behind huyen-a's incident, by its exact id, is absent for this viewer.
+        using var admin = fixture.Center.Client(fixture.Tokens["admin-api"]);
+        var detail = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, $"/api/v1/incidents/{fixture.HuyenIncident}");
+        var eventId = detail.GetProperty("events")[0].GetProperty("id").GetString()!;
+        var url = "/events/" + Uri.EscapeDataString(eventId);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync(url)).StatusCode);
+        using var province = await SignedInClientAsync("analyst");
+        Assert.Equal(HttpStatusCode.OK, (await province.Client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task RepeatedWrongPasswordsLockTheAccountEvenForTheRightPassword()
     {
         await fixture.Center.SocAsync("user", "add", "lockme", "--role", "analyst", "--password", ConsoleFixture.Password);
