@@ -33,6 +33,7 @@ public static class CenterCommands
         root.Subcommands.Add(DetectionCommands.Scan());
         root.Subcommands.Add(DetectionCommands.Eval());
         root.Subcommands.Add(ReportCommands.Build(dataDir));
+        root.Subcommands.Add(AuditCommands.Build(dataDir));
         return root;
     }
 
@@ -92,6 +93,7 @@ public static class CenterCommands
             return 0;
         });
         agency.Subcommands.Add(add);
+        AgencyCommands.AddTo(agency, dataDir);
         return agency;
     }
 

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Soc.Console.Alerts;
 using Soc.Console.Demo;
 using Soc.Console.Incidents;
 using Soc.Console.Ingest;
 using Soc.Console.Pipeline;
+using Soc.Console.Search;
 using Soc.Console.Security;
 using Soc.Console.Storage.Sqlite;
+using Soc.Console.Web;
 using Soc.Detection.Parsing;
 
 namespace Soc.Console.Hosting;
@@ -29,12 +32,37 @@ public static class CenterHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 
-        var store = new SqliteStore(options.DatabasePath);
+        // Accounts (agencies, keys, users, tokens) live in the SQLite file in every mode; events, alerts,
+        // incidents and the audit trail go to the store Soc:Storage:Kind names (docs/storage.md).
+        var accounts = new SqliteStore(options.DatabasePath);
+        var storage = Bind<StorageOptions>(builder, "Soc:Storage");
+        var policy = Bind<IncidentPolicy>(builder, "Soc:Incidents");
+        if (builder.Configuration["Soc:Incidents:LookbackHours"] is null)
+        {
+            policy.LookbackHours = options.IncidentLookbackHours;
+        }
+
+        // Rules: rules/ (or --rules) plus the folders configured under Soc:Rules:Folders, e.g. a SigmaHQ checkout.
+        if (builder.Configuration.GetSection("Soc:Rules:Folders").Get<string[]>() is { Length: > 0 } folders)
+        {
+            options.RulePaths = [.. options.EffectiveRulePaths(), .. folders];
+        }
+
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(policy);
+        builder.Services.AddSingleton(Bind<IngestOptions>(builder, "Soc:Ingest"));
+        builder.Services.AddSingleton(Bind<PipelineOptions>(builder, "Soc:Pipeline"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(accounts);
+        builder.Services.AddSingleton(StoreFactory.Create(storage, accounts));
         builder.Services.AddSingleton<RuleSetHolder>();
         builder.Services.AddSingleton(new EventNormalizer(TimeProvider.System));
+        builder.Services.AddSingleton<PipelineMetrics>();
+        builder.Services.AddSingleton<AgencyRateLimiter>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
+        builder.Services.AddHostedService<RetentionWorker>();
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoFeeder>();
@@ -53,18 +81,33 @@ public static class CenterHost
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicies.ChangeIncidents, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Admin, Roles.Analyst))
+            .AddPolicy(ApiPolicies.Audit, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Admin, Roles.Auditor))
+            .AddPolicy(ApiPolicies.Admin, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireRole(Roles.Admin))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
         builder.Services.AddOpenApi();
+        builder.Services.AddConsole();
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok", events = store.CountEvents() })).AllowAnonymous();
+        app.MapHealthApi();
         app.MapIngestApi(); // authenticated by the agency key inside the handler
         app.MapIncidentsApi();
+        app.MapAlertsApi();
+        app.MapEventsApi();
+        app.MapAuditApi();
         app.MapRazorPages();
         return app;
+    }
+
+    private static T Bind<T>(WebApplicationBuilder builder, string section)
+        where T : new()
+    {
+        var value = new T();
+        builder.Configuration.GetSection(section).Bind(value);
+        return value;
     }
 }

@@ -1,37 +1,71 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Soc.Console.Pipeline;
 using Soc.Console.Storage.Sqlite;
 
 namespace Soc.Console.Ingest;
 
-/// <summary><c>POST /api/v1/ingest</c>: a collector's batch, authenticated by the agency's ingest key.</summary>
+/// <summary>
+/// <c>POST /api/v1/ingest</c>: a collector's batch, authenticated by the agency's ingest key. Answers
+/// 200 only after the batch is committed; 400 malformed; 401 unknown key; 413 over a size limit;
+/// 429 + Retry-After over the agency's rate; 503 + Retry-After when the pipeline is full (back-pressure).
+/// </summary>
 public static class IngestApi
 {
-    /// <summary>Largest accepted batch after decompression.</summary>
-    public const long MaxBatchBytes = 64L * 1024 * 1024;
-
     public static void MapIngestApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/ingest", IngestAsync).DisableAntiforgery().AllowAnonymous();
 
-    private static async Task<Results<Ok<IngestResult>, UnauthorizedHttpResult, BadRequest<string>>> IngestAsync(
-        HttpRequest request, SqliteStore store, IngestPipeline pipeline, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IngestResult>, UnauthorizedHttpResult, BadRequest<string>, ProblemHttpResult>> IngestAsync(
+        HttpContext context, SqliteStore accounts, IngestPipeline pipeline, IngestOptions limits, AgencyRateLimiter rate, PipelineMetrics metrics, CancellationToken cancellationToken)
     {
+        var request = context.Request;
         // The agency comes from the key, never from the payload.
         var header = request.Headers.Authorization.ToString();
         const string scheme = "ApiKey ";
-        var agency = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? store.AgencyForIngestKey(header[scheme.Length..].Trim()) : null;
+        var agency = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? accounts.AgencyForIngestKey(header[scheme.Length..].Trim()) : null;
         if (agency is null)
         {
             return TypedResults.Unauthorized();
         }
 
         var gzip = request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
-        var (records, error) = await IngestDecoder.DecodeAsync(request.Body, gzip, MaxBatchBytes, cancellationToken).ConfigureAwait(false);
-        if (records is null)
+        var batch = await IngestDecoder.DecodeAsync(request.Body, gzip, limits, cancellationToken).ConfigureAwait(false);
+        if (batch.Records is null)
         {
-            return TypedResults.BadRequest(error!);
+            if (batch.IsTooLarge)
+            {
+                metrics.RejectedTooLarge();
+                return TypedResults.Problem(batch.Error, statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            metrics.RejectedMalformed();
+            return TypedResults.BadRequest(batch.Error!);
         }
 
-        return TypedResults.Ok(await pipeline.ProcessAsync(agency, records, cancellationToken).ConfigureAwait(false));
+        if (!rate.TryTake(agency, batch.Records.Count, out var retryAfter))
+        {
+            metrics.RejectedRate();
+            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem($"agency {agency} is over its rate of {limits.RecordsPerSecondPerAgency} records/s", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        var done = await pipeline.TrySubmitAsync(agency, batch.Records, cancellationToken).ConfigureAwait(false);
+        if (done is null)
+        {
+            metrics.RejectedBusy();
+            context.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem("the center is busy; send again after Retry-After", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        metrics.Received(batch.Records.Count);
+        try
+        {
+            return TypedResults.Ok(await done.WaitAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem("the batch could not be stored: " + ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }

@@ -7,13 +7,14 @@ namespace Soc.Console.Ingest;
 /// <summary>
 /// Reads an ingest body: JSON lines (gzip when Content-Encoding says so), one collector record per line
 /// (docs/specs/wire.md). A line that is not a record makes the whole batch malformed: the collector
-/// must hear it (400 with the line number) rather than lose the line silently.
+/// must hear it (400 with the line number) rather than lose the line silently. Size limits give 413.
 /// </summary>
 public static class IngestDecoder
 {
-    public static async Task<(List<RawRecord>? Records, string? Error)> DecodeAsync(Stream body, bool gzip, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<DecodedBatch> DecodeAsync(Stream body, bool gzip, IngestOptions limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(limits);
         using var buffer = new MemoryStream();
         try
         {
@@ -25,16 +26,16 @@ public static class IngestDecoder
                 while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     buffer.Write(chunk, 0, read);
-                    if (buffer.Length > maxBytes)
+                    if (buffer.Length > limits.MaxBatchBytes)
                     {
-                        return (null, $"batch larger than {maxBytes} bytes uncompressed");
+                        return DecodedBatch.TooLarge($"batch larger than {limits.MaxBatchBytes} bytes uncompressed");
                     }
                 }
             }
         }
         catch (InvalidDataException ex)
         {
-            return (null, "body is not valid gzip: " + ex.Message);
+            return DecodedBatch.Malformed("body is not valid gzip: " + ex.Message);
         }
 
         var records = new List<RawRecord>();
@@ -51,23 +52,34 @@ public static class IngestDecoder
                 continue;
             }
 
+            if (line.Length > limits.MaxRecordBytes)
+            {
+                return DecodedBatch.TooLarge($"line {lineNumber}: record larger than {limits.MaxRecordBytes} bytes");
+            }
+
+            if (records.Count == limits.MaxRecordsPerBatch)
+            {
+                return DecodedBatch.TooLarge($"batch has more than {limits.MaxRecordsPerBatch} records");
+            }
+
             var (record, error) = ReadRecord(line.Span);
             if (record is null)
             {
-                return (null, $"line {lineNumber}: {error}");
+                return DecodedBatch.Malformed($"line {lineNumber}: {error}");
             }
 
             records.Add(record);
         }
 
-        return (records, null);
+        return new DecodedBatch(records, null, false);
     }
 
     private static (RawRecord? Record, string? Error) ReadRecord(ReadOnlySpan<byte> line)
     {
         try
         {
-            using var doc = JsonDocument.Parse(line.ToArray());
+            var reader = new Utf8JsonReader(line);
+            using var doc = JsonDocument.ParseValue(ref reader);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

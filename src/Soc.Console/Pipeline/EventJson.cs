@@ -6,7 +6,10 @@ namespace Soc.Console.Pipeline;
 /// <summary>Writes an event's fields as one flat JSON object (dotted ECS names), as stored and as the API returns it.</summary>
 public static class EventJson
 {
-    public static string Serialize(LogEvent ev)
+    public static string Serialize(LogEvent ev) => Serialize(ev, null, null);
+
+    /// <summary>Serialises all fields but the (up to two) named ones, which a store keeps in columns of their own.</summary>
+    public static string Serialize(LogEvent ev, string? skip1, string? skip2)
     {
         ArgumentNullException.ThrowIfNull(ev);
         using var buffer = new MemoryStream();
@@ -15,6 +18,11 @@ public static class EventJson
             writer.WriteStartObject();
             foreach (var (name, value) in ev.Fields)
             {
+                if (name == skip1 || name == skip2)
+                {
+                    continue;
+                }
+
                 writer.WritePropertyName(name);
                 WriteValue(writer, value);
             }

@@ -1,5 +1,7 @@
-using Soc.Console.Hosting;
-using Soc.Console.Storage.Sqlite;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Soc.Console.Incidents;
+using Soc.Console.Storage;
 using Soc.Detection.Engine;
 using Soc.Detection.Events;
 using Soc.Detection.Parsing;
@@ -7,32 +9,206 @@ using Soc.Detection.Parsing;
 namespace Soc.Console.Pipeline;
 
 /// <summary>
-/// The center's data path for one batch: normalise each record to an ECS event, evaluate the rules
-/// on it, then store events, alerts and incidents in one transaction. Detection runs before storage, so
-/// an alert is queryable as soon as the collector has its answer.
+/// The center's data path: decode (in the HTTP handler) → normalise → detect → store, joined by bounded
+/// channels. The first channel's room is the back-pressure signal: when it is full, ingest is answered
+/// 503 + Retry-After instead of growing memory. The store stage drains several batches into one
+/// transaction (group commit) and completes each batch's task only after the commit, so an answer
+/// means durable. Detection runs before storage, so an alert is queryable as soon as the collector has its answer.
 /// </summary>
-public sealed class IngestPipeline(SqliteStore store, RuleSetHolder rules, EventNormalizer normalizer, CenterOptions options)
+public sealed class IngestPipeline : BackgroundService
 {
-    // The engine keeps correlation state and is evaluated from one thread at a time.
-    private readonly Lock _detectLock = new();
+    private readonly Channel<IngestWork> _toNormalise;
+    private readonly Channel<IngestWork> _toDetect;
+    private readonly Channel<IngestWork> _toStore;
+    private readonly ISocStore _store;
+    private readonly RuleSetHolder _rules;
+    private readonly EventNormalizer _normalizer;
+    private readonly IncidentPolicy _policy;
+    private readonly PipelineOptions _options;
+    private readonly PipelineMetrics _metrics;
+    private readonly ILogger<IngestPipeline> _logger;
 
-    public async Task<IngestResult> ProcessAsync(string agencyId, IReadOnlyList<RawRecord> records, CancellationToken cancellationToken)
+    public IngestPipeline(ISocStore store, RuleSetHolder rules, EventNormalizer normalizer, IncidentPolicy policy, PipelineOptions options, PipelineMetrics metrics, ILogger<IngestPipeline> logger)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        var processed = new List<ProcessedEvent>(records.Count);
-        lock (_detectLock)
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(metrics);
+        _store = store;
+        _rules = rules;
+        _normalizer = normalizer;
+        _policy = policy;
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+        _toNormalise = Bounded(options.QueueBatches, singleReader: true);
+        _toDetect = Bounded(options.QueueBatches, singleReader: true);
+        _toStore = Bounded(options.QueueBatches, singleReader: true);
+        metrics.QueueDepths = () => (_toNormalise.Reader.Count, _toDetect.Reader.Count, _toStore.Reader.Count);
+    }
+
+    /// <summary>
+    /// Queues a batch, waiting at most <see cref="PipelineOptions.EnqueueWaitMilliseconds"/> for room;
+    /// null when the pipeline is full (the caller answers 503 + Retry-After). The task completes after the commit.
+    /// </summary>
+    public async Task<Task<IngestResult>?> TrySubmitAsync(string agencyId, IReadOnlyList<RawRecord> records, CancellationToken cancellationToken)
+    {
+        var work = new IngestWork(agencyId, records);
+        if (_toNormalise.Writer.TryWrite(work))
         {
-            var engine = rules.Engine;
-            foreach (var record in records)
-            {
-                var ev = normalizer.Normalize(record);
-                ev.Set(EcsFields.OrganizationId, agencyId);
-                var alerts = new List<Alert>();
-                engine.Evaluate(ev, alerts);
-                processed.Add(new ProcessedEvent(ev, alerts));
-            }
+            return work.Done.Task;
         }
 
-        return await store.StoreBatchAsync(agencyId, processed, TimeSpan.FromHours(options.IncidentLookbackHours), cancellationToken).ConfigureAwait(false);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(_options.EnqueueWaitMilliseconds);
+        try
+        {
+            await _toNormalise.Writer.WriteAsync(work, wait.Token).ConfigureAwait(false);
+            return work.Done.Task;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
+
+    /// <summary>Queues a batch, waiting as long as it takes for room, and returns after its commit (the demo feeder, tests).</summary>
+    public async Task<IngestResult> ProcessAsync(string agencyId, IReadOnlyList<RawRecord> records, CancellationToken cancellationToken)
+    {
+        var work = new IngestWork(agencyId, records);
+        await _toNormalise.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        return await work.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Task[] stages =
+        [
+            Task.Run(() => NormaliseAsync(stoppingToken), stoppingToken),
+            Task.Run(() => DetectAsync(stoppingToken), stoppingToken),
+            Task.Run(() => StoreAsync(stoppingToken), stoppingToken),
+        ];
+
+        // A stage that ends takes the host down with its exception: a stopped center is seen and
+        // restarted, a center with a dead stage would hang every ingest request.
+        await (await Task.WhenAny(stages).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private async Task NormaliseAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var work in _toNormalise.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var failures = 0;
+            try
+            {
+                foreach (var record in work.Records)
+                {
+                    var ev = _normalizer.Normalize(record);
+                    // The agency comes from the key, never from the payload.
+                    ev.Set(EcsFields.OrganizationId, work.AgencyId);
+                    if (ev[EcsFields.Tags] is IEnumerable<string> tags && tags.Contains(EcsFields.ParseFailureTag))
+                    {
+                        failures++;
+                    }
+
+                    work.Events.Add(ev);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The normaliser promises not to throw; if it does, this batch fails (503, sent again) and the stage lives on.
+                _logger.LogError(ex, "Normalising a batch of {Agency} failed", work.AgencyId);
+                work.Done.TrySetException(ex);
+                continue;
+            }
+
+            _metrics.Normalised(work.Events.Count, failures);
+            await _toDetect.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DetectAsync(CancellationToken cancellationToken)
+    {
+        // One reader: the engine keeps correlation state and is evaluated from one thread at a time.
+        await foreach (var work in _toDetect.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var engine = _rules.Engine;
+            var alertCount = 0;
+            var errors = 0;
+            foreach (var ev in work.Events)
+            {
+                var alerts = new List<Alert>(0);
+                try
+                {
+                    engine.Evaluate(ev, alerts);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A rule that throws on one event must not stop detection for everyone, nor lose the
+                    // event: it is stored without alerts, counted, and logged once per batch.
+                    if (errors++ == 0)
+                    {
+                        _logger.LogError(ex, "Detection failed on event {EventId}", ev.GetString(EcsFields.EventId));
+                    }
+                }
+
+                alertCount += alerts.Count;
+                work.Processed.Add(new ProcessedEvent(ev, alerts));
+            }
+
+            _metrics.Detected(work.Events.Count, alertCount, errors);
+            await _toStore.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StoreAsync(CancellationToken cancellationToken)
+    {
+        var group = new List<IngestWork>();
+        while (await _toStore.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            group.Clear();
+            var events = 0;
+            while (events < _options.MaxEventsPerCommit && _toStore.Reader.TryRead(out var work))
+            {
+                group.Add(work);
+                events += work.Processed.Count;
+            }
+
+            var batches = new List<EventBatch>(group.Count);
+            foreach (var work in group)
+            {
+                batches.Add(new EventBatch(work.AgencyId, work.Processed));
+            }
+
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var results = await _store.AppendAsync(batches, _policy, cancellationToken).ConfigureAwait(false);
+                int stored = 0, duplicates = 0;
+                for (var i = 0; i < group.Count; i++)
+                {
+                    stored += results[i].Stored;
+                    duplicates += results[i].Duplicates;
+                    group[i].Done.TrySetResult(results[i]);
+                }
+
+                _metrics.Committed(stored, duplicates, clock.ElapsedMilliseconds);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Nothing of these batches is acknowledged; their collectors keep them and send again.
+                _metrics.StoreFailed();
+                _logger.LogError(ex, "Storing {Batches} batches failed", group.Count);
+                foreach (var work in group)
+                {
+                    work.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private static Channel<IngestWork> Bounded(int capacity, bool singleReader) =>
+        Channel.CreateBounded<IngestWork>(new BoundedChannelOptions(Math.Max(1, capacity))
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = singleReader,
+        });
 }

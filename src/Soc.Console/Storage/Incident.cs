@@ -1,6 +1,9 @@
 namespace Soc.Console.Storage;
 
-/// <summary>Alerts of one rule about one entity (host, source address or user) within the look-back, grouped for triage.</summary>
+/// <summary>
+/// Alerts of one rule about one entity (host, source address or user) within the look-back, grouped for
+/// triage. <see cref="Version"/> grows with every change; updates name the version they saw (optimistic concurrency).
+/// </summary>
 public sealed record Incident(
     long Id,
     string AgencyId,
@@ -12,4 +15,14 @@ public sealed record Incident(
     string? Entity,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen,
-    int AlertCount);
+    int AlertCount,
+    long Version = 1,
+    string? Assignee = null,
+    string? ClosingReason = null,
+    string? Category = null,
+    IReadOnlyList<string>? Techniques = null,
+    DateTimeOffset? DetectedAt = null,
+    DateTimeOffset? AcknowledgedAt = null,
+    DateTimeOffset? ClosedAt = null,
+    long? LinkedIncidentId = null,
+    int ReopenCount = 0);

@@ -1,6 +1,10 @@
 namespace Soc.Console.Storage;
 
-/// <summary>An alert as stored: the rule that fired (with its author, as the Sigma rule licence requires) and what matched.</summary>
+/// <summary>
+/// An alert as stored: the rule that fired (with its author, as the Sigma rule licence requires) and what
+/// matched. Repeats with the same <see cref="Fingerprint"/> within the dedupe window raise <see cref="Count"/>
+/// and <see cref="LastSeen"/> instead of adding rows.
+/// </summary>
 public sealed record StoredAlert(
     long Id,
     long IncidentId,
@@ -13,4 +17,8 @@ public sealed record StoredAlert(
     DateTimeOffset Timestamp,
     string? EventId,
     string? Host,
-    string? Message);
+    string? Message,
+    string AgencyId = "",
+    string Fingerprint = "",
+    int Count = 1,
+    DateTimeOffset? LastSeen = null);

@@ -27,9 +27,14 @@ public sealed class CenterFixture : IAsyncDisposable
 
     public SqliteStore Store => _app.Services.GetRequiredService<SqliteStore>();
 
+    public T Services<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public Soc.Console.Storage.ISocStore Contract => _app.Services.GetRequiredService<Soc.Console.Storage.ISocStore>();
+
     private SqliteStore? _store;
 
-    public static async Task<CenterFixture> StartAsync(IEnumerable<string>? rulePaths = null)
+    public static async Task<CenterFixture> StartAsync(IEnumerable<string>? rulePaths = null, params string[] settings)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "soc-test-" + Guid.NewGuid().ToString("N"));
         var options = new CenterOptions
@@ -38,7 +43,8 @@ public sealed class CenterFixture : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             RulePaths = [.. rulePaths ?? [RepoPaths.Rules]],
         };
-        var app = CenterHost.Build(options);
+        // settings: configuration as on the command line, e.g. "--Soc:Ingest:MaxRecordBytes=100".
+        var app = CenterHost.Build(options, settings);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new CenterFixture(app, dataDir, new Uri(address));

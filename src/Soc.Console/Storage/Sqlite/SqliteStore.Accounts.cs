@@ -6,10 +6,11 @@ namespace Soc.Console.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     /// <summary>Creates an agency and returns its first ingest key (shown once; only its hash is kept).</summary>
-    public string AddAgency(string id, string name, string? parentId) => Write((c, t) =>
+    public string AddAgency(string id, string name, string? parentId, int retentionMonths = 12) => Write((c, t) =>
     {
-        using (var insert = Command(c, t, "INSERT INTO agencies(id, name, parent_id, created) VALUES ($id, $name, $parent, $now)"))
+        using (var insert = Command(c, t, "INSERT INTO agencies(id, name, parent_id, retention_months, created) VALUES ($id, $name, $parent, $months, $now)"))
         {
+            insert.Parameters.AddWithValue("$months", retentionMonths);
             insert.Parameters.AddWithValue("$id", id);
             insert.Parameters.AddWithValue("$name", name);
             insert.Parameters.AddWithValue("$parent", (object?)parentId ?? DBNull.Value);
@@ -23,11 +24,55 @@ public sealed partial class SqliteStore
     public Agency? FindAgency(string id)
     {
         using var c = Open();
-        using var q = Command(c, null, "SELECT id, name, parent_id FROM agencies WHERE id = $id");
+        using var q = Command(c, null, "SELECT id, name, parent_id, retention_months FROM agencies WHERE id = $id");
         q.Parameters.AddWithValue("$id", id);
         using var r = q.ExecuteReader();
-        return r.Read() ? new Agency(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)) : null;
+        return r.Read() ? ReadAgency(r) : null;
     }
+
+    public IReadOnlyList<Agency> ListAgencies()
+    {
+        using var c = Open();
+        using var q = Command(c, null, "SELECT id, name, parent_id, retention_months FROM agencies ORDER BY id");
+        return ReadAll(q, ReadAgency);
+    }
+
+    /// <summary>Active ingest keys per agency (only hashes are kept, so this is a count and dates).</summary>
+    public IReadOnlyList<(string AgencyId, string Created, string? Revoked)> ListIngestKeys()
+    {
+        using var c = Open();
+        using var q = Command(c, null, "SELECT agency_id, created, revoked FROM ingest_keys ORDER BY agency_id, created");
+        return ReadAll(q, r => (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+    }
+
+    /// <summary>Revokes every active key of the agency and returns a new one (shown once).</summary>
+    public string RotateIngestKey(string agencyId) => Write((c, t) =>
+    {
+        RevokeKeys(c, t, agencyId);
+        return AddIngestKey(c, t, agencyId);
+    });
+
+    /// <summary>Revokes every active key of the agency; returns how many. Its collectors get 401 from now on.</summary>
+    public int RevokeIngestKeys(string agencyId) => Write((c, t) => RevokeKeys(c, t, agencyId));
+
+    public int SetRetention(string agencyId, int months) => Write((c, t) =>
+    {
+        using var update = Command(c, t, "UPDATE agencies SET retention_months = $months WHERE id = $id");
+        update.Parameters.AddWithValue("$months", months);
+        update.Parameters.AddWithValue("$id", agencyId);
+        return update.ExecuteNonQuery();
+    });
+
+    private static int RevokeKeys(SqliteConnection c, SqliteTransaction t, string agencyId)
+    {
+        using var revoke = Command(c, t, "UPDATE ingest_keys SET revoked = $now WHERE agency_id = $agency AND revoked IS NULL");
+        revoke.Parameters.AddWithValue("$now", Now());
+        revoke.Parameters.AddWithValue("$agency", agencyId);
+        return revoke.ExecuteNonQuery();
+    }
+
+    private static Agency ReadAgency(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt32(3));
 
     /// <summary>The agency an ingest key belongs to, or null for an unknown or revoked key.</summary>
     public string? AgencyForIngestKey(string key)

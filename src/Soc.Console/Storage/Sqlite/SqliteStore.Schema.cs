@@ -5,12 +5,15 @@ namespace Soc.Console.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     // Times are stored as Unix milliseconds (UTC) for range queries and as ISO text where people read them.
+    // Indexes follow the console's queries: events by agency and time, by host and time, by dataset and
+    // time; incidents by agency and last seen, by grouping key; alerts by fingerprint, incident and time.
     private const string Schema = """
         PRAGMA journal_mode=WAL;
         CREATE TABLE IF NOT EXISTS agencies(
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             parent_id TEXT REFERENCES agencies(id),
+            retention_months INTEGER NOT NULL DEFAULT 12,
             created TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS ingest_keys(
             hash TEXT PRIMARY KEY,
@@ -39,6 +42,16 @@ public sealed partial class SqliteStore
             original TEXT,
             fields TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS events_agency_ts ON events(agency_id, ts);
+        CREATE INDEX IF NOT EXISTS events_ts ON events(ts);
+        CREATE INDEX IF NOT EXISTS events_host_ts ON events(host, ts);
+        CREATE INDEX IF NOT EXISTS events_dataset_ts ON events(dataset, ts);
+        CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(message, content='events', content_rowid='seq', tokenize='unicode61');
+        CREATE TRIGGER IF NOT EXISTS events_fts_insert AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts(rowid, message) VALUES (new.seq, new.message);
+        END;
+        CREATE TRIGGER IF NOT EXISTS events_fts_delete AFTER DELETE ON events BEGIN
+            INSERT INTO events_fts(events_fts, rowid, message) VALUES ('delete', old.seq, old.message);
+        END;
         CREATE TABLE IF NOT EXISTS incidents(
             id INTEGER PRIMARY KEY,
             agency_id TEXT NOT NULL,
@@ -52,9 +65,20 @@ public sealed partial class SqliteStore
             last_seen INTEGER NOT NULL,
             alert_count INTEGER NOT NULL,
             created TEXT NOT NULL,
-            version INTEGER NOT NULL DEFAULT 1);
-        CREATE INDEX IF NOT EXISTS incidents_group ON incidents(agency_id, rule_id, host, entity, status);
+            version INTEGER NOT NULL DEFAULT 1,
+            assignee TEXT,
+            closing_reason TEXT,
+            category TEXT,
+            techniques TEXT NOT NULL DEFAULT '[]',
+            detected_at INTEGER,
+            acknowledged_at INTEGER,
+            closed_at INTEGER,
+            linked_incident_id INTEGER,
+            reopen_count INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS incidents_group ON incidents(agency_id, rule_id, entity, host, last_seen);
+        CREATE INDEX IF NOT EXISTS incidents_agency_last_seen ON incidents(agency_id, last_seen);
         CREATE INDEX IF NOT EXISTS incidents_last_seen ON incidents(last_seen);
+        CREATE INDEX IF NOT EXISTS incidents_status_last_seen ON incidents(status, last_seen);
         CREATE TABLE IF NOT EXISTS alerts(
             id INTEGER PRIMARY KEY,
             incident_id INTEGER NOT NULL REFERENCES incidents(id),
@@ -67,8 +91,38 @@ public sealed partial class SqliteStore
             matched TEXT NOT NULL,
             ts INTEGER NOT NULL,
             event_id TEXT,
-            host TEXT);
-        CREATE INDEX IF NOT EXISTS alerts_incident ON alerts(incident_id);
+            host TEXT,
+            fingerprint TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 1,
+            last_seen INTEGER NOT NULL,
+            UNIQUE(fingerprint, incident_id));
+        CREATE INDEX IF NOT EXISTS alerts_incident ON alerts(incident_id, ts);
+        CREATE INDEX IF NOT EXISTS alerts_agency_ts ON alerts(agency_id, ts);
+        CREATE INDEX IF NOT EXISTS alerts_ts ON alerts(ts);
+        CREATE TABLE IF NOT EXISTS incident_events(
+            incident_id INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY(incident_id, event_id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS incident_notes(
+            id INTEGER PRIMARY KEY,
+            incident_id INTEGER NOT NULL REFERENCES incidents(id),
+            author TEXT NOT NULL,
+            ts INTEGER NOT NULL,
+            text TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS incident_notes_incident ON incident_notes(incident_id, ts);
+        CREATE TABLE IF NOT EXISTS audit(
+            seq INTEGER PRIMARY KEY,
+            ts INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            details TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject, seq);
+        -- Append-only: the application never updates or deletes the trail; the hash chain catches anyone who does it by hand.
+        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         """;
 
     private static void CreateSchema(SqliteConnection connection)

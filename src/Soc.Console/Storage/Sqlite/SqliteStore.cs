@@ -7,7 +7,7 @@ namespace Soc.Console.Storage.Sqlite;
 /// committed ingest batch survives a crash or power cut before the center answers the collector.
 /// SQLite has one writer at a time; writes are serialised here rather than left to busy retries.
 /// </summary>
-public sealed partial class SqliteStore : IDisposable
+public sealed partial class SqliteStore : ISocStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -42,6 +42,21 @@ public sealed partial class SqliteStore : IDisposable
         SqliteConnection.ClearAllPools();
     }
 
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var c = Open();
+            using var q = Command(c, null, "SELECT count(*) FROM agencies");
+            q.ExecuteScalar();
+            return Task.FromResult(new StoreHealth("sqlite", true, DatabasePath));
+        }
+        catch (SqliteException ex)
+        {
+            return Task.FromResult(new StoreHealth("sqlite", false, ex.Message));
+        }
+    }
+
     internal SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -58,6 +73,13 @@ public sealed partial class SqliteStore : IDisposable
         try
         {
             using var connection = Open();
+            using (var pragma = connection.CreateCommand())
+            {
+                // A larger page cache for the writer keeps the index pages of a group commit in memory.
+                pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+                pragma.ExecuteNonQuery();
+            }
+
             using var transaction = connection.BeginTransaction();
             var result = work(connection, transaction);
             transaction.Commit();

@@ -1,27 +1,69 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Pipeline;
 using Soc.Console.Security;
 using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
+using Soc.Detection.Sigma;
 
 namespace Soc.Console.Web.Pages;
 
-public sealed class IncidentModel(SqliteStore store) : PageModel
+/// <summary>
+/// One incident: summary, response clocks, the alerts with their rule and matched fields, a timeline of
+/// alerts, changes and notes, and the triage controls. Out-of-scope incidents answer 404, like absent ones.
+/// </summary>
+public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSetHolder rules) : PageModel
 {
-    public Incident? Incident { get; private set; }
-
+    public Incident Incident { get; private set; } = null!;
     public IReadOnlyList<StoredAlert> Alerts { get; private set; } = [];
+    public IReadOnlyList<IncidentNote> Notes { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
+    public IReadOnlyList<string> People { get; private set; } = [];
+    public Dictionary<string, SigmaRule> RuleById { get; } = new(StringComparer.Ordinal);
 
-    public IActionResult OnGet(long id)
+    /// <summary>reason (closing needs one), conflict (someone else changed it first) or the workflow's refusal.</summary>
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, string? error)
     {
-        Incident = store.FindIncident(id);
-        var scope = UserClaims.AgencyScope(User, store);
-        if (Incident is null || (scope is not null && !scope.Contains(Incident.AgencyId)))
+        var ct = HttpContext.RequestAborted;
+        var scope = UserClaims.AgencyScope(User, accounts);
+        if (await store.GetIncidentAsync(id, scope, ct).ConfigureAwait(false) is not { } incident)
         {
-            return NotFound();
+            return NotFoundPage.Result();
         }
 
-        Alerts = store.AlertsForIncident(id);
+        Incident = incident;
+        Alerts = await store.ListAlertsAsync(new AlertFilter(scope, id, Limit: 200), ct).ConfigureAwait(false);
+        Notes = await store.NotesAsync(id, ct).ConfigureAwait(false);
+        Changes = await store.ListAuditAsync($"incident:{id}", 500, ct).ConfigureAwait(false);
+        People = accounts.Assignees();
+        foreach (var rule in rules.Rules)
+        {
+            RuleById.TryAdd(rule.Id, rule);
+        }
+
+        Error = error;
         return Page();
+    }
+
+    /// <summary>One triage action from the page's forms, at the version the page showed.</summary>
+    public async Task<IActionResult> OnPostAsync(long id, string? act, string? value, long? version)
+    {
+        if (Triage.ChangeFor(act, value) is not { } change)
+        {
+            return BadRequest();
+        }
+
+        var (result, reason) = await Triage.ApplyAsync(store, accounts, User, id, version, change, HttpContext.RequestAborted).ConfigureAwait(false);
+        return result switch
+        {
+            TriageResult.NotFound => NotFoundPage.Result(),
+            TriageResult.Forbidden => Forbid(),
+            TriageResult.Conflict => Redirect($"/incidents/{id}?error=conflict"),
+            TriageResult.Refused when act == "close" && change.ClosingReason is null => Redirect($"/incidents/{id}?error=reason"),
+            TriageResult.Refused => Redirect($"/incidents/{id}?error={Uri.EscapeDataString(reason ?? "")}"),
+            _ => Redirect($"/incidents/{id}"),
+        };
     }
 }

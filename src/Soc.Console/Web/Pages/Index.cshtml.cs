@@ -1,20 +1,182 @@
-using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Incidents;
+using Soc.Console.Localization;
 using Soc.Console.Security;
 using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
+using Soc.Console.Web.Data;
 
 namespace Soc.Console.Web.Pages;
 
-public sealed class IndexModel(SqliteStore store) : PageModel
+/// <summary>
+/// The incident queue: one row per incident, filtered within the user's agency scope, closed ones hidden
+/// unless asked for; bulk acknowledge / assign / close for those who may triage.
+/// </summary>
+public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text) : PageModel
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Assignee { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "last_seen";
+    [BindProperty(SupportsGet = true)] public bool Asc { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<Incident> Incidents { get; private set; } = [];
+    public const int PageSize = 50;
 
-    public void OnGet() => Incidents = store.ListIncidents(UserClaims.AgencyScope(User, store), status: null, limit: 100);
+    public QueuePage Result { get; private set; } = new([], 0, new Dictionary<string, int>());
+    public IReadOnlyList<(string Id, string Title)> Rules { get; private set; } = [];
+    public IReadOnlyList<string> Agencies { get; private set; } = [];
+    public IReadOnlyList<string> People { get; private set; } = [];
+    public IReadOnlyList<SavedView> Views { get; private set; } = [];
+    public string? Notice { get; private set; }
 
-    /// <summary>dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, the console's house format.</summary>
-    public static string Local(DateTimeOffset t) =>
-        TimeZoneInfo.ConvertTime(t, Vietnam).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
+
+    public async Task OnGetAsync(int? done)
+    {
+        var scope = UserClaims.AgencyScope(User, store);
+        // The embedded store answers the whole queue (totals, counts per status) in one query; another
+        // store behind the contract gets the plainer path below.
+        Result = ReferenceEquals(incidents, store)
+            ? store.QueryQueue(scope, Filter())
+            : await ContractQueueAsync(scope, Filter()).ConfigureAwait(false);
+        Rules = store.IncidentRules(scope);
+        Agencies = [.. store.ListAgencies().Select(a => a.Id).Where(id => scope is null || scope.Contains(id))];
+        People = store.Assignees();
+        Views = store.SavedViews(User.Name());
+        if (done is { } n)
+        {
+            Notice = string.Format(System.Globalization.CultureInfo.InvariantCulture, text["queue.done"], n);
+        }
+    }
+
+    /// <summary>Bulk acknowledge, assign or close; each incident is checked for scope on its own.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(long[] ids, string? bulkAction, string? assignTo, string? reason, string? back)
+    {
+        if (!User.CanTriage())
+        {
+            return Forbid();
+        }
+
+        var change = bulkAction switch
+        {
+            "assign" => Triage.ChangeFor("assign", assignTo),
+            "close" => Triage.ChangeFor("close", reason),
+            _ => Triage.ChangeFor("ack", null),
+        };
+        var changed = 0;
+        foreach (var id in ids ?? [])
+        {
+            // Each incident is checked for scope and workflow on its own; one refusal does not stop the rest.
+            var (result, _) = await Triage.ApplyAsync(incidents, store, User, id, null, change!, HttpContext.RequestAborted).ConfigureAwait(false);
+            if (result == TriageResult.Changed)
+            {
+                changed++;
+            }
+        }
+
+        return Redirect(QueueUrl(back, changed));
+    }
+
+    public IActionResult OnPostSaveView(string? viewName, string? query)
+    {
+        if (!string.IsNullOrWhiteSpace(viewName))
+        {
+            store.SaveView(User.Name(), viewName.Trim(), (query ?? "").TrimStart('?'));
+        }
+
+        return Redirect("/" + (string.IsNullOrEmpty(query) ? "" : "?" + query.TrimStart('?')));
+    }
+
+    /// <summary>This page's query string with some parameters replaced (null removes one).</summary>
+    public string With(params (string Key, string? Value)[] changes)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["status"] = Status,
+            ["severity"] = Severity,
+            ["agency"] = Agency,
+            ["rule"] = Rule,
+            ["category"] = Category,
+            ["assignee"] = Assignee,
+            ["from"] = From,
+            ["to"] = To,
+            ["sort"] = Sort == "last_seen" ? null : Sort,
+            ["asc"] = Asc ? "true" : null,
+        };
+        foreach (var (key, value) in changes)
+        {
+            values[key] = value;
+        }
+
+        var parts = values.Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value!));
+        var query = string.Join("&", parts);
+        return query.Length == 0 ? "/" : "/?" + query;
+    }
+
+    private QueueFilter Filter() => new()
+    {
+        Statuses = Status switch
+        {
+            null or "" or "open" => [],
+            "all" => Vocabulary.Statuses,
+            _ => [.. Status.Split(',').Where(Vocabulary.Statuses.Contains)],
+        },
+        Severity = Severity,
+        AgencyId = Agency,
+        RuleId = Rule,
+        Category = Category,
+        Assignee = Assignee,
+        From = LocalTime.Parse(From),
+        To = LocalTime.Parse(To),
+        Sort = Sort,
+        Descending = !Asc,
+        Page = PageNumber,
+        PageSize = PageSize,
+    };
+
+    /// <summary>
+    /// The queue through <see cref="ISocStore.ListIncidentsAsync"/> only: one call per wanted status, merged
+    /// and sorted here; agency and time filters applied to what came back; no counts per status.
+    /// </summary>
+    private async Task<QueuePage> ContractQueueAsync(IReadOnlyList<string>? scope, QueueFilter filter)
+    {
+        var statuses = filter.Statuses.Count > 0 ? filter.Statuses : [.. Vocabulary.Statuses.Where(s => s != "closed")];
+        var sort = filter.Sort switch { "alerts" => "alert_count", "first_seen" or "severity" or "id" => filter.Sort, _ => "last_seen" };
+        var want = filter.Page * filter.PageSize;
+        var rows = new List<Incident>();
+        foreach (var status in statuses)
+        {
+            rows.AddRange(await incidents.ListIncidentsAsync(
+                new IncidentFilter(scope, status, filter.Severity, filter.Assignee == "-" ? null : filter.Assignee, filter.RuleId, filter.Category, (filter.Descending ? "-" : "") + sort, want, 0),
+                HttpContext.RequestAborted).ConfigureAwait(false));
+        }
+
+        var subtree = filter.AgencyId is null ? null : store.AgencySubtree(filter.AgencyId);
+        var kept = rows.Where(i => (subtree is null || subtree.Contains(i.AgencyId))
+                && (filter.Assignee != "-" || i.Assignee is null)
+                && (filter.From is null || i.LastSeen >= filter.From) && (filter.To is null || i.FirstSeen <= filter.To));
+        Func<Incident, object> key = filter.Sort switch
+        {
+            "first_seen" => i => i.FirstSeen,
+            "severity" => i => Severities.Rank(i.Severity),
+            "alerts" => i => i.AlertCount,
+            "id" => i => i.Id,
+            _ => i => i.LastSeen,
+        };
+        var sorted = (filter.Descending ? kept.OrderByDescending(key) : kept.OrderBy(key)).ToList();
+        return new QueuePage([.. sorted.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)], sorted.Count, new Dictionary<string, int>());
+    }
+
+    private static string QueueUrl(string? back, int changed)
+    {
+        var url = back is not null && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/";
+        return url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "done=" + changed;
+    }
 }

@@ -1,0 +1,8 @@
+namespace Soc.Console.Storage;
+
+public enum IncidentUpdateOutcome
+{
+    Updated,
+    NotFound,
+    Conflict,
+}
