@@ -67,7 +67,7 @@ public sealed class KillDuringIngestTests : IDisposable
             await Task.WhenAll(senders);
         }
 
-        Assert.True(acknowledged.Count >= 4000, "too few records were acknowledged before the kill to prove anything");
+        Assert.True(acknowledged.Count >= 4000, $"only {acknowledged.Count} records were acknowledged before the kill; too few to prove anything");
         Assert.True(failedRequests > 0, "the kill did not interrupt any request; it happened between batches");
 
         using (await CenterProcess.StartAsync(_dataDir))

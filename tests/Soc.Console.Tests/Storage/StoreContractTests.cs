@@ -126,6 +126,26 @@ public sealed class StoreContractTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task FiltersAndSortsIncidentsBySeverity(string kind)
+    {
+        using var t = StoreKinds.Create(kind);
+        var low = Event("sev-low", "x", Base.AddMinutes(2), sourceIp: "192.0.2.1");
+        var critical = Event("sev-crit", "x", Base, sourceIp: "192.0.2.2");
+        var medium = Event("sev-med", "x", Base.AddMinutes(1), sourceIp: "192.0.2.3");
+        await t.Store.AppendAsync(
+            [BatchWithAlerts("a", (low, [Alert(low, "r-low", "low")]), (critical, [Alert(critical, "r-crit", "critical")]), (medium, [Alert(medium, "r-med", "medium")]))], Policy, None);
+
+        var bySeverity = await t.Store.ListIncidentsAsync(new IncidentFilter(null, Sort: "-severity"), None);
+        var atLeastMedium = await t.Store.ListIncidentsAsync(new IncidentFilter(null, Severity: "medium"), None);
+        var ascending = await t.Store.ListIncidentsAsync(new IncidentFilter(null, Sort: "+severity", Limit: 1), None);
+
+        Assert.Equal(["critical", "medium", "low"], bySeverity.Select(i => i.Severity));
+        Assert.Equal("r-med", Assert.Single(atLeastMedium).RuleId);
+        Assert.Equal("low", Assert.Single(ascending).Severity);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task RefusesAnIncidentUpdateAtAStaleVersion(string kind)
     {
         using var t = StoreKinds.Create(kind);

@@ -36,11 +36,11 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         """, "$incident", "$agency", "$rule", "$title", "$level", "$author", "$tags", "$matched", "$ts", "$event", "$host", "$fp");
 
     private readonly SqliteCommand _insertIncident = Prepare(connection, transaction, """
-        INSERT INTO incidents(agency_id, rule_id, title, severity, status, host, entity, first_seen, last_seen, alert_count, created,
+        INSERT INTO incidents(agency_id, rule_id, title, severity, severity_rank, status, host, entity, first_seen, last_seen, alert_count, created,
             category, techniques, detected_at, linked_incident_id)
-        VALUES ($agency, $rule, $title, $severity, 'new', $host, $entity, $ts, $ts, 1, $now, $category, $techniques, $detected, $linked)
+        VALUES ($agency, $rule, $title, $severity, $rank, 'new', $host, $entity, $ts, $ts, 1, $now, $category, $techniques, $detected, $linked)
         RETURNING id
-        """, "$agency", "$rule", "$title", "$severity", "$host", "$entity", "$ts", "$now", "$category", "$techniques", "$detected", "$linked");
+        """, "$agency", "$rule", "$title", "$severity", "$rank", "$host", "$entity", "$ts", "$now", "$category", "$techniques", "$detected", "$linked");
 
     private readonly SqliteCommand _linkEvent = Prepare(connection, transaction,
         "INSERT INTO incident_events(incident_id, event_id) VALUES ($incident, $event) ON CONFLICT DO NOTHING", "$incident", "$event");
@@ -157,6 +157,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         Set(insert, "$rule", alert.RuleId);
         Set(insert, "$title", alert.RuleTitle);
         Set(insert, "$severity", alert.Level);
+        Set(insert, "$rank", Severities.Rank(alert.Level));
         Set(insert, "$host", host);
         Set(insert, "$entity", entity);
         Set(insert, "$ts", ts);

@@ -113,7 +113,7 @@ public sealed partial class SqliteStore
             var nowMs = now.ToUnixTimeMilliseconds();
             var status = change.Status ?? current.Status;
             using (var update = Command(c, t, """
-                UPDATE incidents SET status = $status, closing_reason = $reason, assignee = $assignee, severity = $severity,
+                UPDATE incidents SET status = $status, closing_reason = $reason, assignee = $assignee, severity = $severity, severity_rank = $rank,
                     category = $category, version = version + 1,
                     acknowledged_at = CASE WHEN $status <> 'new' THEN coalesce(acknowledged_at, $now) ELSE acknowledged_at END,
                     closed_at = CASE WHEN $status = 'closed' THEN coalesce(closed_at, $now) ELSE NULL END
@@ -125,6 +125,7 @@ public sealed partial class SqliteStore
                 var assignee = change.Assignee is null ? current.Assignee : change.Assignee.Length == 0 ? null : change.Assignee;
                 update.Parameters.AddWithValue("$assignee", (object?)assignee ?? DBNull.Value);
                 update.Parameters.AddWithValue("$severity", change.Severity ?? current.Severity);
+                update.Parameters.AddWithValue("$rank", Severities.Rank(change.Severity ?? current.Severity));
                 update.Parameters.AddWithValue("$category", (object?)(change.Category ?? current.Category) ?? DBNull.Value);
                 update.Parameters.AddWithValue("$now", nowMs);
                 update.Parameters.AddWithValue("$id", id);
@@ -177,13 +178,14 @@ public sealed partial class SqliteStore
         var key = sort?.TrimStart('+', '-') switch
         {
             "first_seen" => "first_seen",
-            "severity" => "CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END",
+            // A stored rank (Severities.Rank) with an index, so the triage queue sorted by severity is an index walk.
+            "severity" => "severity_rank",
             "alert_count" => "alert_count",
             "id" => "id",
             _ => "last_seen",
         };
         var direction = descending ? " DESC" : " ASC";
-        return key + direction + ", id" + direction;
+        return key == "severity_rank" ? $"severity_rank{direction}, last_seen{direction}, id{direction}" : key + direction + ", id" + direction;
     }
 
     private static Incident? ReadIncidentIn(SqliteConnection c, SqliteTransaction? t, long id)

@@ -58,6 +58,7 @@ public sealed partial class SqliteStore
             rule_id TEXT NOT NULL,
             title TEXT NOT NULL,
             severity TEXT NOT NULL,
+            severity_rank INTEGER NOT NULL DEFAULT -1,
             status TEXT NOT NULL,
             host TEXT,
             entity TEXT,
@@ -79,6 +80,8 @@ public sealed partial class SqliteStore
         CREATE INDEX IF NOT EXISTS incidents_agency_last_seen ON incidents(agency_id, last_seen);
         CREATE INDEX IF NOT EXISTS incidents_last_seen ON incidents(last_seen);
         CREATE INDEX IF NOT EXISTS incidents_status_last_seen ON incidents(status, last_seen);
+        CREATE INDEX IF NOT EXISTS incidents_severity ON incidents(severity_rank, last_seen);
+        CREATE INDEX IF NOT EXISTS incidents_status_severity ON incidents(status, severity_rank, last_seen);
         CREATE TABLE IF NOT EXISTS alerts(
             id INTEGER PRIMARY KEY,
             incident_id INTEGER NOT NULL REFERENCES incidents(id),
