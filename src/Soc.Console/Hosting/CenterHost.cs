@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Soc.Console.Alerts;
 using Soc.Console.Demo;
+using Soc.Console.Exports.Center;
 using Soc.Console.Incidents;
 using Soc.Console.Ingest;
 using Soc.Console.Pipeline;
@@ -61,6 +62,7 @@ public static class CenterHost
         builder.Services.AddSingleton<PipelineMetrics>();
         builder.Services.AddSingleton<AgencyRateLimiter>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<IncidentReportBuilder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddHostedService<RetentionWorker>();
         if (options.Demo)
@@ -96,6 +98,7 @@ public static class CenterHost
         app.MapHealthApi();
         app.MapIngestApi(); // authenticated by the agency key inside the handler
         app.MapIncidentsApi();
+        app.MapReportsApi();
         app.MapAlertsApi();
         app.MapEventsApi();
         app.MapAuditApi();

@@ -109,6 +109,7 @@ public static class Strings
         ["col.matched"] = ("Trường khớp", "Matched fields"),
 
         ["inc.summary"] = ("Tóm tắt", "Summary"),
+        ["inc.export"] = ("Xuất báo cáo", "Export report"),
         ["inc.repeats"] = ("Cùng dấu vân tay, gộp lại", "Same fingerprint, folded together"),
         ["inc.detected"] = ("Phát hiện lúc", "Detected"),
         ["inc.conflict"] = ("Người khác vừa thay đổi sự cố này; trang đã được tải lại, hãy thử lại.", "Someone else changed this incident first; the page is reloaded, try again."),

@@ -215,6 +215,26 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task AnAuditorDownloadsTheIncidentReportAsPdfFromTheIncidentPage()
+    {
+        var page = await fixture.SignInAsync("auditor");
+        await page.GotoAsync(Base + $"incidents/{fixture.HuyenIncident}");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#exports a:text('PDF')"));
+
+        Assert.Equal($"soc-incident-{fixture.HuyenIncident}.pdf", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var head = new byte[5];
+        await using (var file = File.OpenRead(path))
+        {
+            await file.ReadExactlyAsync(head);
+        }
+
+        Assert.Equal("%PDF-"u8.ToArray(), head);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnAuditorSeesIncidentsReadOnlyAndAForgedTriagePostIsRefused()
     {
         var page = await fixture.SignInAsync("auditor");
