@@ -12,6 +12,8 @@ command -v logger >/dev/null 2>&1 || packages+=(bsdutils)
 # fonts-dejavu-core renders Vietnamese in PDF reports; poppler-utils (pdftotext, pdftoppm) reads them back.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+# rsyslog forwards to the collector in its tests, as an agency's syslog daemon would.
+[ -x /usr/sbin/rsyslogd ] || packages+=(rsyslog)
 if ((${#packages[@]})); then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
