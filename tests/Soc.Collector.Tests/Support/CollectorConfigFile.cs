@@ -2,10 +2,20 @@ using System.Globalization;
 
 namespace Soc.Collector.Tests.Support;
 
-/// <summary>Writes a collector config for process tests: one TCP syslog input, metrics, one center URL.</summary>
+/// <summary>Writes a collector config for process tests: one TCP syslog input (or the inputs given), metrics, one center URL.</summary>
 public static class CollectorConfigFile
 {
-    public static string Write(string directory, Uri center, int syslogPort, int metricsPort)
+    public static string Write(string directory, Uri center, int syslogPort, int metricsPort) =>
+        Write(directory, center, metricsPort, string.Create(CultureInfo.InvariantCulture, $"""
+              - type: syslog_tcp
+                listen: 127.0.0.1:{syslogPort}
+                sourceType: syslog
+                timeZone: UTC
+
+            """));
+
+    /// <summary>The same collector settings with the given <c>inputs:</c> entries (YAML list items indented by two spaces).</summary>
+    public static string Write(string directory, Uri center, int metricsPort, string inputs)
     {
         var path = Path.Combine(directory, "collector.yml");
         File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"""
@@ -27,12 +37,8 @@ public static class CollectorConfigFile
             metrics:
               listen: 127.0.0.1:{metricsPort}
             inputs:
-              - type: syslog_tcp
-                listen: 127.0.0.1:{syslogPort}
-                sourceType: syslog
-                timeZone: UTC
 
-            """));
+            """) + inputs);
         return path;
     }
 }

@@ -8,8 +8,6 @@ namespace Soc.Collector.Inputs.Files;
 /// </summary>
 internal sealed class CheckpointStore(string dataDirectory, string inputName)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     private readonly string _directory = Path.Combine(dataDirectory, "checkpoints");
 
     public string FilePath => Path.Combine(_directory, inputName + ".json");
@@ -25,7 +23,7 @@ internal sealed class CheckpointStore(string dataDirectory, string inputName)
         try
         {
             using var stream = File.OpenRead(FilePath);
-            return (JsonSerializer.Deserialize<List<FileCheckpoint>>(stream, Json) ?? [], true);
+            return (JsonSerializer.Deserialize(stream, CheckpointJsonContext.Default.ListFileCheckpoint) ?? [], true);
         }
         catch (JsonException)
         {
@@ -36,13 +34,13 @@ internal sealed class CheckpointStore(string dataDirectory, string inputName)
         }
     }
 
-    public void Save(IEnumerable<FileCheckpoint> entries)
+    public void Save(List<FileCheckpoint> entries)
     {
         Directory.CreateDirectory(_directory);
         var temp = FilePath + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, entries, Json);
+            JsonSerializer.Serialize(stream, entries, CheckpointJsonContext.Default.ListFileCheckpoint);
             stream.Flush(flushToDisk: true);
         }
 

@@ -43,6 +43,14 @@ public sealed partial class FileInput
             {
                 unknown.Add((path, id));
             }
+            else if (_entries.Find(e => !e.Detached && e.Device == id.Device && e.Inode == id.Inode) is { } emptied)
+            {
+                // Known content, now empty: truncated (copytruncate) while we were not reading it. Detach before the
+                // unknown files are opened, so the rotated copy continues this identity instead of starting anew.
+                emptied.Detached = true;
+                Stats.AddReplaced();
+                _dirty = true;
+            }
         }
 
         foreach (var (path, id) in unknown)

@@ -103,6 +103,34 @@ public sealed class FileInputRotationTests : IDisposable
     }
 
     [Fact]
+    public async Task CopytruncateWhileStoppedWithTheFileStillEmptyContinuesFromTheCopy()
+    {
+        var log = Path.Combine(Logs, "app.log");
+        var writer = new InMemoryRecordWriter();
+        Append(log, 0, 50);
+        await using (var run = new RunningInput(new FileInput(Options("app.log*"), "h"), writer))
+        {
+            await writer.WaitForAsync(50);
+        }
+
+        // Rotated while the collector was down, and the daemon has not written since: app.log is empty, so the scan
+        // passes it by; the copy must still be recognised as the continuation, not read again under a new identity.
+        Append(log, 50, 60);
+        File.Copy(log, log + ".1");
+        File.WriteAllText(log, "");
+        var input = new FileInput(Options("app.log*"), "h");
+        await using (var run = new RunningInput(input, writer))
+        {
+            await writer.WaitForAsync(60);
+            Append(log, 60, 80);
+            await writer.WaitForAsync(80);
+        }
+
+        AssertExactlyOnce(writer.Records, 80);
+        Assert.Equal(writer.Records[0].Id.Split(':')[0], writer.Records.Single(r => r.Message == "line 59").Id.Split(':')[0]);
+    }
+
+    [Fact]
     public async Task ANewFileUnderAKnownInodeIsReadFromItsBeginning()
     {
         var log = Path.Combine(Logs, "app.log");
