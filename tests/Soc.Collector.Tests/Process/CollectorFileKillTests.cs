@@ -19,9 +19,9 @@ namespace Soc.Collector.Tests.Process;
 /// </remarks>
 public sealed class CollectorFileKillTests(ITestOutputHelper output)
 {
-    private const int TotalLines = 200_000;
+    private const int TotalLines = 1_000_000; // as issue 5 asks; about 2–3 minutes on 2 cores
     private const int LinesPerWrite = 200;
-    private const int RotateEveryLines = 25_000; // 7 rotations: rename, copytruncate, rename, ...
+    private const int RotateEveryLines = 125_000; // 7 rotations: rename, copytruncate, rename, ...
     private const int Seed = 20261122;
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class CollectorFileKillTests(ITestOutputHelper output)
         Assert.True(kills >= 5, $"only {kills} kills happened");
     }
 
-    private static string Line(int i) => string.Create(CultureInfo.InvariantCulture, $"file-kill line {i:D6} of {TotalLines}");
+    private static string Line(int i) => string.Create(CultureInfo.InvariantCulture, $"file-kill line {i:D7} of {TotalLines}");
 
     private static async Task<bool> DrainedAsync(IngestSink sink, int metricsPort)
     {
