@@ -58,6 +58,7 @@ public static class CenterHost
         builder.Services.AddSingleton(accounts);
         builder.Services.AddSingleton(StoreFactory.Create(storage, accounts));
         builder.Services.AddSingleton<RuleSetHolder>();
+        builder.Services.AddSingleton<RuleSwitches>();
         builder.Services.AddSingleton(new EventNormalizer(TimeProvider.System));
         builder.Services.AddSingleton<PipelineMetrics>();
         builder.Services.AddSingleton<AgencyRateLimiter>();
