@@ -26,6 +26,9 @@ public static class CenterHost
         {
             Args = args ?? [],
             ContentRootPath = AppContext.BaseDirectory,
+            // The console's Razor Pages are found through the application's assembly; name it, so a host
+            // started from another entry assembly (the tests' in-process center) serves them too.
+            ApplicationName = typeof(CenterHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

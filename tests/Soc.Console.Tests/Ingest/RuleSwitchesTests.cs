@@ -1,6 +1,10 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Soc.Console.Hosting;
 using Soc.Console.Pipeline;
+using Soc.Console.Security;
 using Soc.Console.Storage;
 using Soc.Console.Tests.Support;
 using Soc.Detection.Engine;
@@ -43,6 +47,24 @@ public sealed class RuleSwitchesTests : IAsyncLifetime
         Assert.Equal(1, afterEnabling);
         Assert.Equal(["192.0.2.1", "192.0.2.3"], await IncidentEntitiesAsync());
         Assert.Contains($"soc_detect_disabled_total{{rule=\"{RootRule}\"}} 1", await MetricsAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARuleDisabledOnTheRulesPageRaisesNothingFromTheNextBatchOn()
+    {
+        _center.Store.AddUser("boss", Roles.Admin, null, PasswordHashing.Hash("boss", "rules-page-password"));
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _center.BaseAddress };
+        await PostFormAsync(browser, "/login", "/login", new() { ["UserName"] = "boss", ["Password"] = "rules-page-password", ["ReturnUrl"] = "/" });
+
+        await PostFormAsync(browser, "/rules", "/rules?handler=Toggle", new() { ["ruleId"] = RootRule, ["disable"] = "true" });
+        var whileDisabled = await IngestFailedRootFromAsync("198.51.100.10");
+        await PostFormAsync(browser, "/rules", "/rules?handler=Suppress", new() { ["ruleId"] = RootRule, ["field"] = "source.ip", ["value"] = "198.51.100.11", ["reason"] = "scanner", ["expires"] = "" });
+        await PostFormAsync(browser, "/rules", "/rules?handler=Toggle", new() { ["ruleId"] = RootRule, ["disable"] = "false" });
+        var suppressed = await IngestFailedRootFromAsync("198.51.100.11");
+        var other = await IngestFailedRootFromAsync("198.51.100.12");
+
+        Assert.Equal((0, 0, 1), (whileDisabled, suppressed, other));
+        Assert.Equal(["rule.disable", "rule.suppression.add", "rule.enable"], (await _center.Contract.ListAuditAsync($"rule:{RootRule}", 10, CancellationToken.None)).Select(e => e.Action).Reverse());
     }
 
     [Fact]
@@ -108,6 +130,16 @@ public sealed class RuleSwitchesTests : IAsyncLifetime
         using var response = await client.SendAsync(IngestBatch.Request(_key, IngestBatch.Record(id, IngestBatch.SshdFailedRoot(sourceIp))));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<IngestResult>())!.Alerts;
+    }
+
+    /// <summary>Reads the anti-forgery token from <paramref name="page"/> and posts the form as a browser would.</summary>
+    private static async Task PostFormAsync(HttpClient browser, string page, string action, Dictionary<string, string> fields)
+    {
+        var html = await browser.GetStringAsync(new Uri(page, UriKind.Relative));
+        fields["__af"] = Regex.Match(html, "name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(fields);
+        using var response = await browser.PostAsync(new Uri(action, UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task<string[]> IncidentEntitiesAsync() =>
