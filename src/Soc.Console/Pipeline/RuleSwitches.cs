@@ -60,9 +60,10 @@ public sealed class RuleSwitches : IDisposable
 
                 _snapshot = next;
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Keep the last snapshot: detection must not stop because the console tables are busy.
+                // Keep the last snapshot: detection must not stop because the console tables cannot be read
+                // (and an exception out of the timer's callback would end the process).
                 _logger.LogWarning(ex, "Reading rule switches failed; the previous ones stay in force");
             }
         }
@@ -76,8 +77,13 @@ public sealed class RuleSwitches : IDisposable
     public int Filter(LogEvent ev, List<Alert> alerts)
     {
         ArgumentNullException.ThrowIfNull(alerts);
+        if (alerts.Count == 0)
+        {
+            return 0;
+        }
+
         var snapshot = _snapshot;
-        if (snapshot.Count == 0 || alerts.Count == 0)
+        if (snapshot.Count == 0)
         {
             return 0;
         }
@@ -142,14 +148,30 @@ public sealed class RuleSwitches : IDisposable
         return false;
     }
 
-    private static bool Matches(object? value, string expected) => value switch
+    private static bool Matches(object? value, string expected)
     {
-        null => false,
-        string text => string.Equals(text, expected, StringComparison.OrdinalIgnoreCase),
-        IEnumerable<string> many => many.Any(v => string.Equals(v, expected, StringComparison.OrdinalIgnoreCase)),
-        IFormattable number => string.Equals(number.ToString(null, CultureInfo.InvariantCulture), expected, StringComparison.OrdinalIgnoreCase),
-        _ => string.Equals(value.ToString(), expected, StringComparison.OrdinalIgnoreCase),
-    };
+        switch (value)
+        {
+            case null:
+                return false;
+            case string text:
+                return string.Equals(text, expected, StringComparison.OrdinalIgnoreCase);
+            case IEnumerable<string> many:
+                foreach (var one in many)
+                {
+                    if (string.Equals(one, expected, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IFormattable number:
+                return string.Equals(number.ToString(null, CultureInfo.InvariantCulture), expected, StringComparison.OrdinalIgnoreCase);
+            default:
+                return string.Equals(value.ToString(), expected, StringComparison.OrdinalIgnoreCase);
+        }
+    }
 
     private static void Count(ConcurrentDictionary<string, StrongBox> counters, string ruleId) =>
         Interlocked.Increment(ref counters.GetOrAdd(ruleId, static _ => new StrongBox()).Value);

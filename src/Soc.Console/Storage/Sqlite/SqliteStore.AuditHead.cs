@@ -45,7 +45,11 @@ public sealed partial class SqliteStore
 
     private static void NoteAuditAppended(SqliteTransaction transaction, AuditEntry entry) => PendingHeads.AddOrUpdate(transaction, entry);
 
-    /// <summary>Called by the writer right after a commit: moves the head to the newest entry that commit appended.</summary>
+    /// <summary>
+    /// Called by the writer right after a commit: moves the head to the newest entry that commit appended.
+    /// A failure to write the file surfaces to the caller (whose change is already committed) rather than
+    /// leaving the trail silently unanchored.
+    /// </summary>
     private void AdvanceAuditHead(SqliteTransaction transaction)
     {
         if (!PendingHeads.TryGetValue(transaction, out var newest))
