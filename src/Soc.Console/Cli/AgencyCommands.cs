@@ -6,7 +6,8 @@ namespace Soc.Console.Cli;
 
 /// <summary>
 /// <c>soc agency list | rotate-key | revoke-key | retention</c>: the ingest-key life cycle and retention
-/// beside <c>agency add</c>. Keys are stored hashed, so a key is shown once, when it is made.
+/// beside <c>agency add</c>. Keys are stored hashed, so a key is shown once, when it is made. Every
+/// change is audited (<see cref="CliAudit"/>); <c>list</c> only reads and is not.
 /// </summary>
 public static class AgencyCommands
 {
@@ -53,6 +54,7 @@ public static class AgencyCommands
             }
 
             System.Console.WriteLine(store.RotateIngestKey(parse.GetValue(id)!));
+            CliAudit.Append(store, "agency.key.rotate", $"agency:{parse.GetValue(id)}", "new ingest key issued, older keys revoked");
             return 0;
         });
         return rotate;
@@ -72,7 +74,9 @@ public static class AgencyCommands
                 return 1;
             }
 
-            System.Console.WriteLine($"revoked {store.RevokeIngestKeys(parse.GetValue(id)!)} key(s)");
+            var revoked = store.RevokeIngestKeys(parse.GetValue(id)!);
+            System.Console.WriteLine($"revoked {revoked} key(s)");
+            CliAudit.Append(store, "agency.key.revoke", $"agency:{parse.GetValue(id)}", $"{revoked} ingest key(s) revoked");
             return 0;
         });
         return revoke;
@@ -89,12 +93,14 @@ public static class AgencyCommands
         retention.SetAction(parse =>
         {
             using var store = Open(parse, dataDir);
+            var before = store.FindAgency(parse.GetValue(id)!)?.RetentionMonths;
             if (store.SetRetention(parse.GetValue(id)!, parse.GetValue(months)) == 0)
             {
                 System.Console.Error.WriteLine($"error: agency '{parse.GetValue(id)}' does not exist");
                 return 1;
             }
 
+            CliAudit.Append(store, "agency.retention", $"agency:{parse.GetValue(id)}", $"retention {before} -> {parse.GetValue(months)} months");
             return 0;
         });
         return retention;

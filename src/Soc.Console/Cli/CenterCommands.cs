@@ -90,6 +90,7 @@ public static class CenterCommands
             }
 
             System.Console.WriteLine(store.AddAgency(parse.GetValue(id)!, parse.GetValue(name)!, parentId));
+            CliAudit.Append(store, "agency.add", $"agency:{parse.GetValue(id)}", $"{parse.GetValue(name)}, parent {parentId ?? "-"}, ingest key issued");
             return 0;
         });
         agency.Subcommands.Add(add);
@@ -134,6 +135,7 @@ public static class CenterCommands
 
             var secret = parse.GetValue(password) ?? Secrets.CreatePassword();
             store.AddUser(parse.GetValue(name)!, parse.GetValue(role)!, agencyId, PasswordHashing.Hash(parse.GetValue(name)!, secret));
+            CliAudit.Append(store, "user.add", $"user:{parse.GetValue(name)}", $"role {parse.GetValue(role)}, agency {agencyId ?? "-"}, password {(parse.GetValue(password) is null ? "generated" : "given")}");
             if (parse.GetValue(password) is null)
             {
                 System.Console.WriteLine(secret);
@@ -161,6 +163,7 @@ public static class CenterCommands
             }
 
             System.Console.WriteLine(store.CreateToken(parse.GetValue(user)!));
+            CliAudit.Append(store, "token.create", $"user:{parse.GetValue(user)}", "API token issued");
             return 0;
         });
         token.Subcommands.Add(create);

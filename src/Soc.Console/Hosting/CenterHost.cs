@@ -26,6 +26,9 @@ public static class CenterHost
         {
             Args = args ?? [],
             ContentRootPath = AppContext.BaseDirectory,
+            // The console's Razor Pages are found through the application's assembly; name it, so a host
+            // started from another entry assembly (the tests' in-process center) serves them too.
+            ApplicationName = typeof(CenterHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -58,6 +61,7 @@ public static class CenterHost
         builder.Services.AddSingleton(accounts);
         builder.Services.AddSingleton(StoreFactory.Create(storage, accounts));
         builder.Services.AddSingleton<RuleSetHolder>();
+        builder.Services.AddSingleton<RuleSwitches>();
         builder.Services.AddSingleton(new EventNormalizer(TimeProvider.System));
         builder.Services.AddSingleton<PipelineMetrics>();
         builder.Services.AddSingleton<AgencyRateLimiter>();

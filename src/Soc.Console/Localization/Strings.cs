@@ -182,7 +182,7 @@ public static class Strings
         ["rules.expires"] = ("Hết hạn", "Expires"),
         ["rules.never"] = ("không hết hạn", "never"),
         ["rules.remove"] = ("Gỡ", "Remove"),
-        ["rules.enforcenote"] = ("Bật/tắt và loại trừ được lưu và ghi nhật ký tại đây; bộ máy phát hiện chưa đọc chúng (đang chờ phía trung tâm).", "Switches and suppressions are kept and audited here; the detection pipeline does not read them yet (pending on the center side)."),
+        ["rules.enforcenote"] = ("Bật/tắt và loại trừ có hiệu lực với các sự kiện mới ngay khi lưu (và được ghi nhật ký); cảnh báo đã có vẫn giữ nguyên.", "Switches and suppressions apply to new events as soon as they are saved (and are audited); alerts already raised stay."),
 
         ["dash.title"] = ("Tổng quan", "Dashboard"),
         ["dash.alertsovertime"] = ("Cảnh báo theo giờ (24 giờ qua)", "Alerts per hour (last 24 h)"),

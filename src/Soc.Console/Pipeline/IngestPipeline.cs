@@ -22,18 +22,20 @@ public sealed class IngestPipeline : BackgroundService
     private readonly Channel<IngestWork> _toStore;
     private readonly ISocStore _store;
     private readonly RuleSetHolder _rules;
+    private readonly RuleSwitches _switches;
     private readonly EventNormalizer _normalizer;
     private readonly IncidentPolicy _policy;
     private readonly PipelineOptions _options;
     private readonly PipelineMetrics _metrics;
     private readonly ILogger<IngestPipeline> _logger;
 
-    public IngestPipeline(ISocStore store, RuleSetHolder rules, EventNormalizer normalizer, IncidentPolicy policy, PipelineOptions options, PipelineMetrics metrics, ILogger<IngestPipeline> logger)
+    public IngestPipeline(ISocStore store, RuleSetHolder rules, RuleSwitches switches, EventNormalizer normalizer, IncidentPolicy policy, PipelineOptions options, PipelineMetrics metrics, ILogger<IngestPipeline> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(metrics);
         _store = store;
         _rules = rules;
+        _switches = switches;
         _normalizer = normalizer;
         _policy = policy;
         _options = options;
@@ -139,6 +141,8 @@ public sealed class IngestPipeline : BackgroundService
                 try
                 {
                     engine.Evaluate(ev, alerts);
+                    // The Rules page's switches and suppressions: one dictionary lookup per alert.
+                    _switches.Filter(ev, alerts);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -53,6 +53,9 @@ public sealed partial class ElasticsearchStore
     public async Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken)
     {
         await EnsureSetupAsync(cancellationToken).ConfigureAwait(false);
+        // The head first: the chain read after it must reach at least that far, else its newest entries were deleted.
+        var (head, _, _) = await GetDocAsync(State, "audit-head", cancellationToken).ConfigureAwait(false);
+        var headSeq = head is null ? 0 : Long(head, "seq");
         await SendOkAsync(HttpMethod.Post, Audit + "/_refresh", null, cancellationToken).ConfigureAwait(false);
         var previous = AuditEntry.GenesisHash;
         long count = 0, expected = 1;
@@ -68,7 +71,9 @@ public sealed partial class ElasticsearchStore
             var hits = await SearchAsync(Audit, body, cancellationToken).ConfigureAwait(false);
             if (hits.Count == 0)
             {
-                return new AuditVerification(true, count, null, null);
+                return headSeq > expected - 1
+                    ? new AuditVerification(false, count, expected, $"entries after {expected - 1} are missing (the audit head records entry {headSeq})")
+                    : new AuditVerification(true, count, null, null);
             }
 
             foreach (var (source, sort) in hits)

@@ -23,6 +23,19 @@ public sealed partial class SqliteStore
 
     public Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken)
     {
+        // The head first: it only names committed entries, so the chain read after it reaches at least that far.
+        (long Sequence, string Hash)? head = null;
+        var headUnreadable = false;
+        try
+        {
+            head = ReadAuditHead();
+        }
+        catch (FormatException)
+        {
+            headUnreadable = true;
+        }
+
+        string? hashAtHead = null;
         using var c = Open();
         using var q = Command(c, null, "SELECT seq, ts, actor, action, subject, details, prev_hash, hash FROM audit ORDER BY seq");
         using var r = q.ExecuteReader();
@@ -47,11 +60,16 @@ public sealed partial class SqliteStore
                 return Task.FromResult(new AuditVerification(false, count, entry.Sequence, "hash does not match the entry's content"));
             }
 
+            if (entry.Sequence == head?.Sequence)
+            {
+                hashAtHead = entry.Hash;
+            }
+
             previous = entry.Hash;
             expectedSeq++;
         }
 
-        return Task.FromResult(new AuditVerification(true, count, null, null));
+        return Task.FromResult(CheckAuditHead(head, headUnreadable, count, expectedSeq - 1, hashAtHead) ?? new AuditVerification(true, count, null, null));
     }
 
     /// <summary>Appends inside the caller's write transaction, so a change and its audit entry commit together.</summary>
@@ -85,7 +103,9 @@ public sealed partial class SqliteStore
         insert.Parameters.AddWithValue("$prev", previous);
         insert.Parameters.AddWithValue("$hash", hash);
         insert.ExecuteNonQuery();
-        return new AuditEntry(seq, time, record.Actor, record.Action, record.Subject, record.Details, previous, hash);
+        var entry = new AuditEntry(seq, time, record.Actor, record.Action, record.Subject, record.Details, previous, hash);
+        NoteAuditAppended(t, entry);
+        return entry;
     }
 
     private static AuditEntry ReadAudit(SqliteDataReader r) => new(

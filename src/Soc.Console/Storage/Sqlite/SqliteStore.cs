@@ -83,6 +83,7 @@ public sealed partial class SqliteStore : ISocStore, IDisposable
             using var transaction = connection.BeginTransaction();
             var result = work(connection, transaction);
             transaction.Commit();
+            AdvanceAuditHead(transaction); // SqliteStore.Audit.cs: audit.head moves only past committed entries
             return result;
         }
         finally

@@ -14,7 +14,7 @@ namespace Soc.Console.Web.Pages;
 /// The loaded rules with their hit counts, switches and suppressions. Changes are for admins and the
 /// province's analysts, and each is written to the audit trail with who and why.
 /// </summary>
-public sealed class RulesModel(SqliteStore store, ISocStore audit, RuleSetHolder rules) : PageModel
+public sealed class RulesModel(SqliteStore store, ISocStore audit, RuleSetHolder rules, RuleSwitches switches) : PageModel
 {
     public IReadOnlyList<SigmaRule> Rules { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Hits24h { get; private set; } = new Dictionary<string, long>();
@@ -43,6 +43,7 @@ public sealed class RulesModel(SqliteStore store, ISocStore audit, RuleSetHolder
         }
 
         store.SetRuleDisabled(ruleId, disable);
+        switches.Refresh();
         await AuditAsync(disable ? "rule.disable" : "rule.enable", $"rule:{ruleId}", disable ? "enabled -> disabled" : "disabled -> enabled").ConfigureAwait(false);
         return Redirect("/rules");
     }
@@ -61,6 +62,7 @@ public sealed class RulesModel(SqliteStore store, ISocStore audit, RuleSetHolder
 
         var until = LocalTime.Parse(expires);
         var id = store.AddSuppression(ruleId, field.Trim(), value.Trim(), User.Name(), reason.Trim(), until);
+        switches.Refresh();
         await AuditAsync("rule.suppression.add", $"rule:{ruleId}", $"#{id} {field.Trim()} = {value.Trim()}, until {(until is { } u ? LocalTime.Format(u) : "-")}: {reason.Trim()}").ConfigureAwait(false);
         return Redirect("/rules");
     }
@@ -74,6 +76,7 @@ public sealed class RulesModel(SqliteStore store, ISocStore audit, RuleSetHolder
 
         if (store.EndSuppression(id))
         {
+            switches.Refresh();
             await AuditAsync("rule.suppression.end", $"rule:{ruleId}", $"#{id} ended").ConfigureAwait(false);
         }
 
