@@ -99,7 +99,7 @@ public sealed class PipelineMetrics
         Counter("soc_store_duplicates_total", "Events already stored (re-sent records).", Interlocked.Read(ref _duplicates));
         Counter("soc_store_commits_total", "Store commits (each may hold several batches).", Interlocked.Read(ref _commits));
         Counter("soc_store_errors_total", "Store commits that failed (their batches were answered with an error).", Interlocked.Read(ref _storeErrors));
-        Counter("soc_store_commit_milliseconds_total", "Time from handing a group to the store to its commit (includes waiting for the writer while the previous group commits).", Interlocked.Read(ref _storeMillis));
+        Counter("soc_store_commit_milliseconds_total", "Time spent in store commits.", Interlocked.Read(ref _storeMillis));
         if (QueueDepths is { } depths)
         {
             var (n, d, s) = depths();

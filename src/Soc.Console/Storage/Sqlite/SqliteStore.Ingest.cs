@@ -76,7 +76,7 @@ public sealed partial class SqliteStore
     }
 
     // Column values and the fields JSON are computed before the write lock, on every core: the single
-    // writer then only binds and steps, and (with the pipeline's next group in flight) this overlaps a commit.
+    // writer then only binds and steps.
     private static EventRow[][] ToRows(IReadOnlyList<EventBatch> batches)
     {
         var rows = new EventRow[batches.Count][];
