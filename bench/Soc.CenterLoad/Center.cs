@@ -9,6 +9,16 @@ internal sealed class Center(Process process, int port) : IDisposable
 {
     public Uri Url { get; } = new($"http://127.0.0.1:{port}");
 
+    /// <summary>CPU time the center has used so far (all its threads): on a shared machine a steadier measure than wall time.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static string Run(string soc, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -42,6 +42,7 @@ var next = -1;
 long acked = 0, refused = 0;
 var probeLatencies = new ConcurrentBag<double>();
 using var stopProbes = new CancellationTokenSource();
+var cpuBefore = center.CpuTime;
 var clock = Stopwatch.StartNew();
 var probes = Task.Run(async () =>
 {
@@ -102,6 +103,7 @@ var senders = Enumerable.Range(0, o.Senders).Select(_ => Task.Run(async () =>
 })).ToArray();
 await Task.WhenAll(senders);
 var seconds = clock.Elapsed.TotalSeconds;
+var cpuSeconds = (center.CpuTime - cpuBefore).TotalSeconds;
 await stopProbes.CancelAsync();
 await probes;
 
@@ -138,11 +140,12 @@ var search = await TimeAsync(
 var counts = JsonDocument.Parse(await api.GetStringAsync("/api/v1/events/count")).RootElement.GetInt64();
 var metrics = (await http.GetStringAsync("/metrics")).Split('\n');
 string Metric(string name) => metrics.FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal))?[(name.Length + 1)..] ?? "?";
-var alertCount = "alerts " + Metric("soc_detect_alerts_total") + ", store commits " + Metric("soc_store_commits_total") + " taking " + Metric("soc_store_commit_milliseconds_total") + " ms";
+var alertCount = "alerts " + Metric("soc_detect_alerts_total") + ", normalise " + Metric("soc_normalise_milliseconds_total") + " ms, detect " + Metric("soc_detect_milliseconds_total") + " ms, store commits " + Metric("soc_store_commits_total") + " taking " + Metric("soc_store_commit_milliseconds_total") + " ms";
 var dbBytes = new DirectoryInfo(dataDir).EnumerateFiles("soc.db*").Sum(f => f.Length);
 Console.WriteLine($"""
 
     records acknowledged   {acked:N0} in {seconds:F1} s = {acked / seconds:N0} events/s (HTTP answer after commit; {refused} back-pressure answers)
+    center CPU             {cpuSeconds:F1} s = {cpuSeconds * 1e6 / Math.Max(1, acked):F1} µs per event (all threads; {cpuSeconds / seconds:F2} cores busy on average)
     alert queryable after  p50 {Percentile(probeLatencies, 0.5):F1} ms, p99 {Percentile(probeLatencies, 0.99):F1} ms ({probeLatencies.Count} probes)
     incident list          p50 {incidents.P50:F1} ms, p95 {incidents.P95:F1} ms
     event search           p50 {search.P50:F1} ms, p95 {search.P95:F1} ms

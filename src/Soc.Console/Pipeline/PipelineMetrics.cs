@@ -25,6 +25,8 @@ public sealed class PipelineMetrics
     private long _commits;
     private long _storeErrors;
     private long _storeMillis;
+    private long _normaliseMillis;
+    private long _detectMillis;
 
     public Func<(int Normalise, int Detect, int Store)>? QueueDepths { get; set; }
 
@@ -42,14 +44,16 @@ public sealed class PipelineMetrics
 
     public void RejectedMalformed() => Interlocked.Increment(ref _rejectedMalformed);
 
-    public void Normalised(int events, int parseFailures)
+    public void Normalised(int events, int parseFailures, long millis)
     {
+        Interlocked.Add(ref _normaliseMillis, millis);
         Interlocked.Add(ref _normalised, events);
         Interlocked.Add(ref _parseFailures, parseFailures);
     }
 
-    public void Detected(int events, int alerts, int errors)
+    public void Detected(int events, int alerts, int errors, long millis)
     {
+        Interlocked.Add(ref _detectMillis, millis);
         Interlocked.Add(ref _detected, events);
         Interlocked.Add(ref _alerts, alerts);
         Interlocked.Add(ref _detectErrors, errors);
@@ -86,9 +90,11 @@ public sealed class PipelineMetrics
         sb.Append(CultureInfo.InvariantCulture, $"soc_ingest_rejected_total{{reason=\"malformed\"}} {Interlocked.Read(ref _rejectedMalformed)}\n");
         Counter("soc_normalise_events_total", "Events out of the normalise stage.", Interlocked.Read(ref _normalised));
         Counter("soc_normalise_parse_failures_total", "Records no parser read (stored with the _parse_failure tag).", Interlocked.Read(ref _parseFailures));
+        Counter("soc_normalise_milliseconds_total", "Time spent normalising batches.", Interlocked.Read(ref _normaliseMillis));
         Counter("soc_detect_events_total", "Events evaluated by the detection engine.", Interlocked.Read(ref _detected));
         Counter("soc_detect_alerts_total", "Alerts raised.", Interlocked.Read(ref _alerts));
         Counter("soc_detect_errors_total", "Events on which the engine threw (stored without alerts).", Interlocked.Read(ref _detectErrors));
+        Counter("soc_detect_milliseconds_total", "Time spent evaluating rules.", Interlocked.Read(ref _detectMillis));
         Counter("soc_store_events_total", "Events newly stored.", Interlocked.Read(ref _stored));
         Counter("soc_store_duplicates_total", "Events already stored (re-sent records).", Interlocked.Read(ref _duplicates));
         Counter("soc_store_commits_total", "Store commits (each may hold several batches).", Interlocked.Read(ref _commits));

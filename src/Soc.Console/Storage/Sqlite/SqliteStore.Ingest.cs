@@ -7,6 +7,9 @@ namespace Soc.Console.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
+    // Reused across commits on the writer connection (only touched under the write lock).
+    private SqliteCommand? _insertEvent;
+
     /// <summary>
     /// Stores several batches in one transaction (group commit): each event create-if-absent on its record
     /// id (a re-sent batch is stored once and raises no second alert), then its alerts, deduplicated by
@@ -17,38 +20,39 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(policy);
+        EventRow[][] rows;
+        try
+        {
+            rows = ToRows(batches);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Task.FromException<IReadOnlyList<IngestResult>>(ex);
+        }
+
         return WriteAsync<IReadOnlyList<IngestResult>>((c, t) =>
         {
-            using var insert = Command(c, t, """
-                INSERT INTO events(id, agency_id, ts, dataset, host, message, original, fields)
-                VALUES ($id, $agency, $ts, $dataset, $host, $message, $original, $fields) ON CONFLICT(id) DO NOTHING
-                """);
-            var pId = insert.Parameters.Add("$id", SqliteType.Text);
-            var pAgency = insert.Parameters.Add("$agency", SqliteType.Text);
-            var pTs = insert.Parameters.Add("$ts", SqliteType.Integer);
-            var pDataset = insert.Parameters.Add("$dataset", SqliteType.Text);
-            var pHost = insert.Parameters.Add("$host", SqliteType.Text);
-            var pMessage = insert.Parameters.Add("$message", SqliteType.Text);
-            var pOriginal = insert.Parameters.Add("$original", SqliteType.Text);
-            var pFields = insert.Parameters.Add("$fields", SqliteType.Text);
-            insert.Prepare();
+            var insert = _insertEvent ??= PrepareInsertEvent(c);
+            insert.Transaction = t;
+            var p = insert.Parameters;
             var grouper = new SqliteIncidentGrouper(c, t, policy);
             var results = new List<IngestResult>(batches.Count);
-            foreach (var batch in batches)
+            for (var b = 0; b < batches.Count; b++)
             {
+                var batch = batches[b];
+                var batchRows = rows[b];
                 int stored = 0, duplicates = 0, alerts = 0;
-                pAgency.Value = batch.AgencyId;
-                foreach (var item in batch.Events)
+                p[1].Value = batch.AgencyId;
+                for (var i = 0; i < batchRows.Length; i++)
                 {
-                    var ev = item.Event;
-                    pId.Value = ev.GetString(EcsFields.EventId) ?? throw new InvalidOperationException("event without event.id");
-                    pTs.Value = ev.Timestamp.ToUnixTimeMilliseconds();
-                    pDataset.Value = (object?)ev.GetString(EcsFields.EventDataset) ?? DBNull.Value;
-                    pHost.Value = (object?)ev.GetString(EcsFields.HostName) ?? DBNull.Value;
-                    pMessage.Value = (object?)ev.Message ?? DBNull.Value;
-                    pOriginal.Value = (object?)ev.GetString(EcsFields.EventOriginal) ?? DBNull.Value;
-                    // message and event.original have columns; not repeating them in the JSON halves what is written.
-                    pFields.Value = EventJson.Serialize(ev, EcsFields.Message, EcsFields.EventOriginal);
+                    var row = batchRows[i];
+                    p[0].Value = row.Id;
+                    p[2].Value = row.Timestamp;
+                    p[3].Value = row.Dataset;
+                    p[4].Value = row.Host;
+                    p[5].Value = row.Message;
+                    p[6].Value = row.Original;
+                    p[7].Value = row.Fields;
                     if (insert.ExecuteNonQuery() == 0)
                     {
                         duplicates++;
@@ -56,7 +60,7 @@ public sealed partial class SqliteStore
                     }
 
                     stored++;
-                    foreach (var alert in item.Alerts)
+                    foreach (var alert in batch.Events[i].Alerts)
                     {
                         grouper.Add(batch.AgencyId, alert);
                         alerts++;
@@ -69,6 +73,72 @@ public sealed partial class SqliteStore
             grouper.Dispose();
             return results;
         }, cancellationToken);
+    }
+
+    // Column values and the fields JSON are computed before the write lock, on every core: the single
+    // writer then only binds and steps.
+    private static EventRow[][] ToRows(IReadOnlyList<EventBatch> batches)
+    {
+        var rows = new EventRow[batches.Count][];
+        try
+        {
+            Parallel.For(0, batches.Count, b =>
+            {
+                var events = batches[b].Events;
+                var batchRows = new EventRow[events.Count];
+                for (var i = 0; i < batchRows.Length; i++)
+                {
+                    batchRows[i] = EventRow.From(events[i].Event);
+                }
+
+                rows[b] = batchRows;
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerException is InvalidOperationException inner)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+        }
+
+        return rows;
+    }
+
+    private static SqliteCommand PrepareInsertEvent(SqliteConnection connection)
+    {
+        var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO events(id, agency_id, ts, dataset, host, message, original, fields)
+            VALUES ($id, $agency, $ts, $dataset, $host, $message, $original, $fields) ON CONFLICT(id) DO NOTHING
+            """;
+        insert.Parameters.Add("$id", SqliteType.Text);
+        insert.Parameters.Add("$agency", SqliteType.Text);
+        insert.Parameters.Add("$ts", SqliteType.Integer);
+        insert.Parameters.Add("$dataset", SqliteType.Text);
+        insert.Parameters.Add("$host", SqliteType.Text);
+        insert.Parameters.Add("$message", SqliteType.Text);
+        insert.Parameters.Add("$original", SqliteType.Text);
+        insert.Parameters.Add("$fields", SqliteType.Text);
+        insert.Prepare();
+        return insert;
+    }
+
+    private void DisposeIngestStatements()
+    {
+        _insertEvent?.Dispose();
+        _insertEvent = null;
+    }
+
+    /// <summary>One event as its columns (DBNull where absent), ready to bind.</summary>
+    private readonly record struct EventRow(string Id, long Timestamp, object Dataset, object Host, object Message, object Original, string Fields)
+    {
+        public static EventRow From(LogEvent ev) => new(
+            ev.GetString(EcsFields.EventId) ?? throw new InvalidOperationException("event without event.id"),
+            ev.Timestamp.ToUnixTimeMilliseconds(),
+            (object?)ev.GetString(EcsFields.EventDataset) ?? DBNull.Value,
+            (object?)ev.GetString(EcsFields.HostName) ?? DBNull.Value,
+            (object?)ev.Message ?? DBNull.Value,
+            (object?)ev.GetString(EcsFields.EventOriginal) ?? DBNull.Value,
+            // message and event.original have columns; not repeating them in the JSON halves what is written.
+            EventJson.Serialize(ev, EcsFields.Message, EcsFields.EventOriginal));
     }
 
     /// <summary>One batch for one agency; the single-batch form of <see cref="AppendAsync"/>.</summary>

@@ -12,6 +12,10 @@ public sealed partial class SqliteStore : ISocStore, IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    // The one writer connection, kept open under _writeLock: its page cache (the index pages every
+    // commit touches) and its prepared statements survive from one commit to the next.
+    private SqliteConnection? _writer;
+
     public SqliteStore(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
@@ -38,6 +42,7 @@ public sealed partial class SqliteStore : ISocStore, IDisposable
 
     public void Dispose()
     {
+        DisposeWriter();
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools();
     }
@@ -72,24 +77,44 @@ public sealed partial class SqliteStore : ISocStore, IDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var connection = Open();
-            using (var pragma = connection.CreateCommand())
+            var connection = _writer ??= OpenWriter();
+            try
             {
-                // A larger page cache for the writer keeps the index pages of a group commit in memory.
-                pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
-                pragma.ExecuteNonQuery();
+                using var transaction = connection.BeginTransaction();
+                var result = work(connection, transaction);
+                transaction.Commit();
+                AdvanceAuditHead(transaction); // SqliteStore.AuditHead.cs: the head moves only past committed entries
+                return result;
             }
-
-            using var transaction = connection.BeginTransaction();
-            var result = work(connection, transaction);
-            transaction.Commit();
-            AdvanceAuditHead(transaction); // SqliteStore.Audit.cs: audit.head moves only past committed entries
-            return result;
+            catch
+            {
+                // After a failure (disk full, I/O error) start again from a fresh connection rather than
+                // trust the state of this one; the transaction was rolled back when it was disposed.
+                DisposeWriter();
+                throw;
+            }
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = Open();
+        using var pragma = connection.CreateCommand();
+        // A larger page cache for the writer keeps the index pages of a group commit in memory.
+        pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private void DisposeWriter()
+    {
+        DisposeIngestStatements();
+        _writer?.Dispose();
+        _writer = null;
     }
 
     private T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) =>
