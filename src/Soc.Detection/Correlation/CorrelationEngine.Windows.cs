@@ -110,8 +110,8 @@ public sealed partial class CorrelationEngine
             case CorrelationType.ValueCount:
                 // EventCount of a value_count alert is the number of distinct values: the state keeps one
                 // entry per value (its newest time), not one per event.
-                group.Observe(text!, ticks, from, state.MaxEntries);
-                count = group.DistinctCount;
+                group.Distinct!.Observe(text!, ticks, from, state.MaxEntries);
+                count = group.Distinct.Count;
                 value = count;
                 if (!Holds(spec, count))
                 {
@@ -194,7 +194,7 @@ public sealed partial class CorrelationEngine
                 break;
             case CorrelationType.ValueCount:
                 g.Times = [];
-                g.Distinct = new DistinctEntry[2];
+                g.Distinct = new DistinctValues();
                 break;
             case CorrelationType.ValuePercentile:
                 g.Texts = new string?[g.Times.Length];

@@ -6,7 +6,7 @@ namespace Soc.Detection.Correlation;
 /// </summary>
 internal struct DistinctEntry
 {
-    /// <summary>The value; null for a never-used slot, <see cref="GroupState.RemovedValue"/> for a freed one.</summary>
+    /// <summary>The value; null for a never-used slot, <see cref="DistinctValues.RemovedValue"/> for a freed one.</summary>
     public string? Value;
 
     /// <summary>Newest event time (UTC ticks) of the value within the window.</summary>

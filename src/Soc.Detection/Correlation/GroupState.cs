@@ -10,12 +10,12 @@ namespace Soc.Detection.Correlation;
 /// <see cref="Count"/> and <see cref="Sum"/> are the window's count and sum without a scan. A group's window
 /// start only moves forward (it ends at the group's newest event), so an expired entry never returns.
 /// </remarks>
-internal sealed partial class GroupState
+internal sealed class GroupState
 {
     public long LastTicks;
 
     /// <summary>Event times sorted ascending (ring), for count/sum/avg/percentile windows.</summary>
-    public long[] Times = new long[4];
+    public long[] Times = new long[2];
 
     /// <summary>Numeric values beside <see cref="Times"/> (value_sum, value_avg).</summary>
     public double[]? Numbers;
@@ -32,6 +32,9 @@ internal sealed partial class GroupState
 
     /// <summary>Entries removed since <see cref="Sum"/> was last recomputed exactly (bounds floating-point drift).</summary>
     private int _removedSinceExactSum;
+
+    /// <summary>value_count: the window's distinct values (a separate object so other types do not carry its fields).</summary>
+    public DistinctValues? Distinct;
 
     /// <summary>Per referenced rule: last time seen (temporal) or chain start (temporal_ordered); long.MinValue when none.</summary>
     public long[]? Steps;
@@ -70,7 +73,7 @@ internal sealed partial class GroupState
             Head = 0;
         }
 
-        if (Count == Times.Length)
+        if (Count >= Math.Min(max, Times.Length))
         {
             if (ticks < Times[Head])
             {

@@ -122,7 +122,7 @@ public sealed class SlidingWindowTests
             var span = random.Next(1, 50);
             var lateness = random.Next(0, 30);
             var max = random.Next(0, 4) == 0 ? 1_000_000 : random.Next(1, 40);
-            var group = new GroupState { Times = [], Distinct = new DistinctEntry[2], LastTicks = long.MinValue };
+            var distinct = new DistinctValues();
             var seen = new List<(long Time, string Value)>();
             long newest = 0;
             for (var step = 0; step < 300; step++)
@@ -131,7 +131,7 @@ public sealed class SlidingWindowTests
                 var value = "v" + random.Next(0, random.Next(1, 60));
                 newest = Math.Max(newest, ticks);
                 var from = newest - span;
-                group.Observe(value, ticks, from, max);
+                distinct.Observe(value, ticks, from, max);
                 seen.Add((ticks, value));
 
                 // Naive model: newest time per value within the window; at the cap the values seen most recently.
@@ -146,11 +146,11 @@ public sealed class SlidingWindowTests
 
                 if (max >= 1_000_000)
                 {
-                    Assert.Equal(newestPerValue.Count, group.DistinctCount);
+                    Assert.Equal(newestPerValue.Count, distinct.Count);
                 }
                 else
                 {
-                    Assert.Equal(Math.Min(max, newestPerValue.Count), group.DistinctCount);
+                    Assert.Equal(Math.Min(max, newestPerValue.Count), distinct.Count);
                 }
             }
         }
@@ -164,7 +164,7 @@ public sealed class SlidingWindowTests
         {
             var span = random.Next(1, 50);
             var lateness = random.Next(0, 30);
-            var group = new GroupState { Numbers = new double[4], LastTicks = long.MinValue };
+            var group = new GroupState { Numbers = new double[2], LastTicks = long.MinValue };
             var seen = new List<(long Time, double Number)>();
             long newest = 0;
             for (var step = 0; step < 300; step++)

@@ -10,16 +10,16 @@ namespace Soc.Detection.Correlation;
 /// passes a value's time the value leaves: it is at the head of the list. Cost per update is O(1) amortised
 /// (plus a short walk for an out-of-order event); memory is one slot per distinct value, not one per event.
 /// </summary>
-internal sealed partial class GroupState
+internal sealed class DistinctValues
 {
     /// <summary>Marks a freed slot, so probing continues past it (compared by reference).</summary>
     internal static readonly string RemovedValue = new('\u0000', 1);
 
-    /// <summary>value_count table; null for the other correlation types.</summary>
-    public DistinctEntry[]? Distinct;
+    /// <summary>The table; starts with two slots (room for one value at the 3/4 load limit).</summary>
+    private DistinctEntry[] _table = new DistinctEntry[2];
 
     /// <summary>Distinct values in the window (after <see cref="Observe"/>).</summary>
-    public int DistinctCount;
+    public int Count { get; private set; }
 
     private int _distinctUsed; // live + freed slots
     private int _oldest = -1;
@@ -32,7 +32,7 @@ internal sealed partial class GroupState
     /// </summary>
     public void Observe(string value, long ticks, long from, int max)
     {
-        var table = Distinct!;
+        var table = _table;
         while (_oldest >= 0 && table[_oldest].Time < from)
         {
             Free(table, _oldest);
@@ -62,7 +62,7 @@ internal sealed partial class GroupState
             i = (i + 1) & mask;
         }
 
-        if (DistinctCount >= max)
+        if (Count >= max)
         {
             if (ticks < table[_oldest].Time)
             {
@@ -92,14 +92,14 @@ internal sealed partial class GroupState
         table[i].Value = value;
         table[i].Time = ticks;
         LinkByTime(table, i);
-        DistinctCount++;
+        Count++;
     }
 
     private void Free(DistinctEntry[] table, int slot)
     {
         Unlink(table, slot);
         table[slot].Value = RemovedValue;
-        DistinctCount--;
+        Count--;
     }
 
     private void Unlink(DistinctEntry[] table, int slot)
@@ -160,7 +160,7 @@ internal sealed partial class GroupState
     /// <summary>Moves the live values, oldest first, into a table sized for twice their number (freed slots vanish).</summary>
     private DistinctEntry[] Rehash(DistinctEntry[] old)
     {
-        var table = new DistinctEntry[Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)(DistinctCount + 1) * 2))];
+        var table = new DistinctEntry[Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)(Count + 1) * 2))];
         var mask = table.Length - 1;
         var previous = -1;
         for (var s = _oldest; s >= 0; s = old[s].Newer)
@@ -186,8 +186,8 @@ internal sealed partial class GroupState
         }
 
         _newest = previous;
-        _distinctUsed = DistinctCount;
-        Distinct = table;
+        _distinctUsed = Count;
+        _table = table;
         return table;
     }
 }
