@@ -7,7 +7,10 @@ using Soc.Detection.Sigma;
 
 namespace Soc.Benchmarks.Detection;
 
-/// <summary>Correlation state updates/s: event_count (gte 100), value_count and temporal windows of 1 h grouped by source IP (10,000 live groups, 1,000 updates/s of event time).</summary>
+/// <summary>
+/// Correlation state updates/s: event_count (gte 100), value_count (17 distinct users cycling through each group),
+/// value_sum and temporal windows of 1 h grouped by source IP (10,000 live groups, 1,000 updates/s of event time).
+/// </summary>
 [MemoryDiagnoser]
 public class CorrelationBenchmarks
 {
@@ -18,7 +21,7 @@ public class CorrelationBenchmarks
     private CorrelationEngine _engine = null!;
     private SigmaRule _base = null!;
 
-    [Params("event_count", "value_count", "temporal")]
+    [Params("event_count", "value_count", "value_sum", "temporal")]
     public string Type { get; set; } = "event_count";
 
     [GlobalSetup]
@@ -34,6 +37,7 @@ public class CorrelationBenchmarks
         {
             "event_count" => "    condition:\n        gte: 100\n",
             "value_count" => "    condition:\n        field: user.name\n        gte: 1000000\n",
+            "value_sum" => "    condition:\n        field: bytes\n        gte: 1000000000000\n",
             _ => "",
         };
         var rules = type == "temporal" ? "[base-1, never-1]" : "[base-1]";
@@ -46,13 +50,15 @@ public class CorrelationBenchmarks
     {
         var t0 = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
         var ips = Enumerable.Range(0, groups).Select(i => $"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}").ToArray();
-        var users = Enumerable.Range(0, 16).Select(i => "user" + i).ToArray();
+        // 17 users: coprime with the group counts used, so every group sees all of them in turn.
+        var users = Enumerable.Range(0, 17).Select(i => "user" + i).ToArray();
         var events = new LogEvent[count];
         for (var i = 0; i < count; i++)
         {
             var ev = new LogEvent { Timestamp = t0.AddMilliseconds(i) };
             ev.Set("source.ip", ips[i % groups]);
             ev.Set("user.name", users[i % users.Length]);
+            ev.Set("bytes", (long)(i & 1023));
             events[i] = ev;
         }
 

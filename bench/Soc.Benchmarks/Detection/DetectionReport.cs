@@ -61,10 +61,12 @@ public static class DetectionReport
 
         HotRules(output, "web");
         HotRules(output, "syslog");
-        foreach (var type in new[] { "event_count", "value_count", "temporal" })
+        // One event per group (100,000 groups), then 16 events per group (10,000 groups): for value_count these
+        // are 16 distinct users, for the ring types 16 remembered events.
+        foreach (var (type, perGroup) in new[] { ("event_count", 1), ("value_count", 1), ("value_sum", 1), ("temporal", 1), ("event_count", 16), ("value_count", 16), ("value_sum", 16) })
         {
-            const int groups = 100_000;
-            var events = CorrelationBenchmarks.Events(groups, groups);
+            var groups = perGroup == 1 ? 100_000 : 10_000;
+            var events = CorrelationBenchmarks.Events(groups * perGroup, groups);
             var (engine, baseRule) = CorrelationBenchmarks.Build(type);
             var sink = new List<Alert>();
             GC.Collect();
@@ -75,8 +77,8 @@ public static class DetectionReport
             }
 
             var after = GC.GetTotalMemory(true);
-            output.WriteLine(string.Format(inv, "correlation {0}: {1} live groups, {2:F0} bytes per live group (state only; group-key strings belong to the events)",
-                type, engine.LiveGroups, (after - before) / (double)engine.LiveGroups));
+            output.WriteLine(string.Format(inv, "correlation {0}, {1} event(s) per group: {2} live groups, {3:F0} bytes per live group (state only; group-key strings belong to the events)",
+                type, perGroup, engine.LiveGroups, (after - before) / (double)engine.LiveGroups));
             GC.KeepAlive(events);
         }
     }

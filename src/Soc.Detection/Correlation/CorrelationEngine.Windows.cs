@@ -107,9 +107,29 @@ public sealed partial class CorrelationEngine
                     break;
                 }
 
+            case CorrelationType.ValueCount:
+                // EventCount of a value_count alert is the number of distinct values: the state keeps one
+                // entry per value (its newest time), not one per event.
+                group.Distinct!.Observe(text!, ticks, from, state.MaxEntries);
+                count = group.Distinct.Count;
+                value = count;
+                if (!Holds(spec, count))
+                {
+                    return null;
+                }
+
+                break;
+
             default:
-                group.Add(ticks, number, text, state.MaxEntries);
-                (count, value) = Aggregate(spec, group, from, to, text, _latenessTicks);
+                group.Add(ticks, number, text, from, state.MaxEntries);
+                count = group.Count;
+                value = spec.Type switch
+                {
+                    CorrelationType.ValueSum => group.Sum,
+                    CorrelationType.ValueAvg => count == 0 ? 0 : group.Sum / count,
+                    CorrelationType.ValuePercentile => group.Share(text),
+                    _ => null,
+                };
                 if (!Holds(spec, value ?? count))
                 {
                     return null;
@@ -146,58 +166,6 @@ public sealed partial class CorrelationEngine
         }
     }
 
-    /// <summary>
-    /// Scans the group's entries newest arrival first. An entry that arrived before entry Y has a time at most
-    /// Y's time + lateness (later ones are dropped), so once Y's time + lateness is before the window every
-    /// older arrival is too and the scan stops: cost is the window's entries, not the whole ring.
-    /// </summary>
-    private static (int Count, double? Value) Aggregate(SigmaCorrelation spec, GroupState group, long from, long to, string? current, long lateness)
-    {
-        var count = 0;
-        double sum = 0;
-        var same = 0;
-        HashSet<string>? distinct = spec.Type == CorrelationType.ValueCount ? new(StringComparer.Ordinal) : null;
-        for (var i = group.Count - 1; i >= 0; i--)
-        {
-            var slot = (group.Head + i) % group.Times.Length;
-            var t = group.Times[slot];
-            if (t < from || t > to)
-            {
-                if (t + lateness < from)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            count++;
-            switch (spec.Type)
-            {
-                case CorrelationType.ValueSum or CorrelationType.ValueAvg:
-                    sum += group.Numbers![slot];
-                    break;
-                case CorrelationType.ValueCount:
-                    distinct!.Add(group.Texts![slot]!);
-                    break;
-                case CorrelationType.ValuePercentile when string.Equals(group.Texts![slot], current, StringComparison.Ordinal):
-                    same++;
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return spec.Type switch
-        {
-            CorrelationType.ValueSum => (count, sum),
-            CorrelationType.ValueAvg => (count, count == 0 ? 0 : sum / count),
-            CorrelationType.ValueCount => (count, distinct!.Count),
-            CorrelationType.ValuePercentile => (count, count == 0 ? 0 : 100.0 * same / count),
-            _ => (count, null),
-        };
-    }
-
     private static bool Holds(SigmaCorrelation spec, double actual)
     {
         foreach (var c in spec.Conditions)
@@ -224,7 +192,11 @@ public sealed partial class CorrelationEngine
             case CorrelationType.ValueSum or CorrelationType.ValueAvg:
                 g.Numbers = new double[g.Times.Length];
                 break;
-            case CorrelationType.ValueCount or CorrelationType.ValuePercentile:
+            case CorrelationType.ValueCount:
+                g.Times = [];
+                g.Distinct = new DistinctValues();
+                break;
+            case CorrelationType.ValuePercentile:
                 g.Texts = new string?[g.Times.Length];
                 break;
             default:

@@ -9,6 +9,6 @@ public sealed record CorrelationOptions
     /// <summary>How far (event time) an event may lag the newest event seen and still count; later ones are dropped (counted).</summary>
     public int AllowedLatenessSeconds { get; init; } = 60;
 
-    /// <summary>Cap on remembered events (timestamps/values) per group for count, sum, avg and percentile windows.</summary>
+    /// <summary>Cap per group on remembered events (count, sum, avg and percentile windows; the oldest by event time gives way) or distinct values (value_count; the value seen longest ago gives way).</summary>
     public int MaxEventsPerGroup { get; init; } = 4096;
 }
