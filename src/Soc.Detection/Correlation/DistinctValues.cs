@@ -9,14 +9,20 @@ namespace Soc.Detection.Correlation;
 /// inside the window (all of a group's events are at or before the window end), so when the window start
 /// passes a value's time the value leaves: it is at the head of the list. Cost per update is O(1) amortised
 /// (plus a short walk for an out-of-order event); memory is one slot per distinct value, not one per event.
+/// Until a second distinct value is in the window at once, the single value and its time are held inline and
+/// no table exists (most groups see one value), which keeps a one-value group small.
 /// </summary>
 internal sealed class DistinctValues
 {
     /// <summary>Marks a freed slot, so probing continues past it (compared by reference).</summary>
     internal static readonly string RemovedValue = new('\u0000', 1);
 
-    /// <summary>The table; starts with two slots (room for one value at the 3/4 load limit).</summary>
-    private DistinctEntry[] _table = new DistinctEntry[2];
+    /// <summary>The table; null while at most one value is held (in <see cref="_single"/>).</summary>
+    private DistinctEntry[]? _table;
+
+    /// <summary>Without a table: the value in the window (when <see cref="Count"/> is 1) and its newest time.</summary>
+    private string? _single;
+    private long _singleTime;
 
     /// <summary>Distinct values in the window (after <see cref="Observe"/>).</summary>
     public int Count { get; private set; }
@@ -32,7 +38,12 @@ internal sealed class DistinctValues
     /// </summary>
     public void Observe(string value, long ticks, long from, int max)
     {
-        var table = _table;
+        if (_table is null && ObserveSingle(value, ticks, from, max))
+        {
+            return;
+        }
+
+        var table = _table!;
         while (_oldest >= 0 && table[_oldest].Time < from)
         {
             Free(table, _oldest);
@@ -93,6 +104,61 @@ internal sealed class DistinctValues
         table[i].Time = ticks;
         LinkByTime(table, i);
         Count++;
+    }
+
+    /// <summary>
+    /// <see cref="Observe"/> without a table. Returns false, having moved the held value into a new table,
+    /// when a second distinct value must be added alongside it.
+    /// </summary>
+    private bool ObserveSingle(string value, long ticks, long from, int max)
+    {
+        if (Count > 0 && _singleTime < from)
+        {
+            _single = null;
+            Count = 0;
+        }
+
+        if (ticks < from)
+        {
+            return true;
+        }
+
+        if (Count == 0)
+        {
+            _single = value;
+            _singleTime = ticks;
+            Count = 1;
+            return true;
+        }
+
+        if (string.Equals(_single, value, StringComparison.Ordinal))
+        {
+            _singleTime = Math.Max(_singleTime, ticks);
+            return true;
+        }
+
+        if (max <= 1)
+        {
+            // The value seen longest ago gives way, unless the new one is older still.
+            if (ticks >= _singleTime)
+            {
+                _single = value;
+                _singleTime = ticks;
+            }
+
+            return true;
+        }
+
+        // Room for the second value: a four-slot table holds two at the 3/4 load limit.
+        var table = new DistinctEntry[4];
+        var i = _single!.GetHashCode() & (table.Length - 1);
+        table[i] = new DistinctEntry { Value = _single, Time = _singleTime, Older = -1, Newer = -1 };
+        _oldest = i;
+        _newest = i;
+        _distinctUsed = 1;
+        _single = null;
+        _table = table;
+        return false;
     }
 
     private void Free(DistinctEntry[] table, int slot)

@@ -114,6 +114,36 @@ public sealed class SlidingWindowTests
     }
 
     [Fact]
+    public void OneHeldValueExpiresRepeatsAndMakesRoomForASecond()
+    {
+        var distinct = new DistinctValues();
+        distinct.Observe("a", 10, 0, 100);
+        distinct.Observe("a", 8, 0, 100);
+        Assert.Equal(1, distinct.Count);
+
+        // "a" keeps its newest time (10), so it is still in the window [10, 20] beside "b".
+        distinct.Observe("b", 20, 10, 100);
+        Assert.Equal(2, distinct.Count);
+        distinct.Observe("c", 21, 11, 100);
+        Assert.Equal(2, distinct.Count);
+
+        var one = new DistinctValues();
+        one.Observe("a", 10, 0, 100);
+        one.Observe("b", 30, 15, 100);
+        Assert.Equal(1, one.Count);
+
+        // At a cap of one, a newer value replaces the held one; an older one is dropped.
+        var capped = new DistinctValues();
+        capped.Observe("a", 10, 0, 1);
+        capped.Observe("b", 9, 0, 1);
+        capped.Observe("b", 11, 0, 1);
+        capped.Observe("a", 10, 0, 1);
+        Assert.Equal(1, capped.Count);
+        capped.Observe("c", 21, 11, 1);
+        Assert.Equal(1, capped.Count);
+    }
+
+    [Fact]
     public void DistinctCountAgreesWithARecountOfTheWindowOnRandomStreams()
     {
         var random = new Random(20261122);
