@@ -13,6 +13,8 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture fixture)
     public async Task TheFirstRunAdminSignsInAfterAWrongPassword()
     {
         var page = await fixture.Browser.NewPageAsync();
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
         await page.GotoAsync(Base + "incidents/1");
         Assert.Contains("/login?ReturnUrl=%2Fincidents%2F1", page.Url, StringComparison.Ordinal);
         await ConsoleFixture.ScreenshotAsync(page, "login");

@@ -94,12 +94,23 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(string user, string? password = null)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        // CI runs the collector's million-line kill test beside these; a slow page is not a failed one.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(Center.BaseAddress + "login");
         await page.FillAsync("input[name=UserName]", user);
         await page.FillAsync("input[name=Password]", password ?? Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"sign-in as {user} did not leave /login; the page says: {await page.TextContentAsync("main")}", ex);
+        }
+
         return page;
     }
 
