@@ -37,6 +37,24 @@ public static class NationalCategories
         ["eavesdropping"] = "data-theft",
     };
 
+    /// <summary>The slugs in the order of the periodic report form, so the form's row number (1–10) is the index + 1.</summary>
+    public static readonly IReadOnlyList<string> InFormOrder =
+        ["denial-of-service", "phishing", "malware", "unauthorised-access", "defacement", "ransomware", "data-destruction", "data-theft", "combined", "other"];
+
+    /// <summary>The form's row number 1–10 for a slug; no or an unknown category is 10, "other".</summary>
+    public static int FormCode(string? slug)
+    {
+        for (var i = 0; i < InFormOrder.Count; i++)
+        {
+            if (string.Equals(InFormOrder[i], slug, StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return InFormOrder.Count;
+    }
+
     public static string? FromTags(IEnumerable<string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);

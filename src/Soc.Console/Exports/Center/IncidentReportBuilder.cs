@@ -3,7 +3,6 @@ using Soc.Console.Exports.Model;
 using Soc.Console.Incidents;
 using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
-using ExportCategories = Soc.Console.Exports.Model.NationalCategories;
 
 namespace Soc.Console.Exports.Center;
 
@@ -41,7 +40,7 @@ public sealed class IncidentReportBuilder(ISocStore store, SqliteStore accounts)
             Agency = new AgencyProfile { Id = incident.AgencyId, Name = agency?.Name ?? incident.AgencyId, ParentName = parent?.Name },
             System = new SystemProfile { Name = incident.Host ?? incident.AgencyId, OwningAgency = parent?.Name },
             Severity = incident.Severity,
-            NationalCategory = CategoryCode(incident.Category),
+            NationalCategory = Incidents.NationalCategories.FormCode(incident.Category),
             Techniques = [.. (incident.Techniques ?? []).Select(t => new AttackTechnique(t, ""))],
             Status = incident.Status,
             ClosingReason = incident.ClosingReason,
@@ -53,13 +52,6 @@ public sealed class IncidentReportBuilder(ISocStore store, SqliteStore accounts)
             Rules = [.. alerts.GroupBy(a => a.RuleId).Select(g => new FiredRule(g.Key, g.First().RuleTitle, g.First().Level, g.First().Author, g.Sum(a => a.Count)))],
             Events = [.. events.OrderBy(e => e.Timestamp).Select(e => new EvidenceEvent(e.Id, e.Timestamp, e.Host, e.Dataset, Original(e)))],
         };
-    }
-
-    /// <summary>Code 1–10 of the national taxonomy for the incident's category slug; no category is "other".</summary>
-    public static int CategoryCode(string? slug)
-    {
-        var index = slug is null ? -1 : Incidents.NationalCategories.All.Keys.ToList().IndexOf(slug);
-        return index < 0 ? ExportCategories.All[^1].Code : index + 1;
     }
 
     private static string Summary(Storage.Incident incident) => string.Create(
