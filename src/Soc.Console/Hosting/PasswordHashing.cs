@@ -10,4 +10,8 @@ public static class PasswordHashing
 
     public static string Hash(string userName, string password) =>
         Hasher.HashPassword(new UserAccount(userName, "", null, null), password);
+
+    /// <summary>True when <paramref name="password"/> is the user's; false for a wrong one or a user without a password.</summary>
+    public static bool Verify(UserAccount user, string password) =>
+        user.PasswordHash is { } hash && Hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
 }

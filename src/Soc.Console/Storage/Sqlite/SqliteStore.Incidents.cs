@@ -162,9 +162,6 @@ public sealed partial class SqliteStore
         return ReadIncidentIn(c, null, id);
     }
 
-    public IReadOnlyList<StoredAlert> AlertsForIncident(long incidentId, int limit = 200) =>
-        ListAlertsAsync(new AlertFilter(null, incidentId, Limit: limit), CancellationToken.None).GetAwaiter().GetResult();
-
     public long CountEvents()
     {
         using var c = Open();

@@ -141,10 +141,6 @@ public sealed partial class SqliteStore
             EventJson.Serialize(ev, EcsFields.Message, EcsFields.EventOriginal));
     }
 
-    /// <summary>One batch for one agency; the single-batch form of <see cref="AppendAsync"/>.</summary>
-    public async Task<IngestResult> StoreBatchAsync(string agencyId, IReadOnlyList<ProcessedEvent> batch, IncidentPolicy policy, CancellationToken cancellationToken) =>
-        (await AppendAsync([new EventBatch(agencyId, batch)], policy, cancellationToken).ConfigureAwait(false))[0];
-
     public Task<long> PurgeEventsAsync(string agencyId, DateTimeOffset olderThan, CancellationToken cancellationToken) =>
         WriteAsync((c, t) =>
         {

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Hosting;
 using Soc.Console.Localization;
 using Soc.Console.Security;
 using Soc.Console.Storage;
@@ -53,8 +53,7 @@ public sealed class LoginModel(SqliteStore store, ISocStore audit, Text text) : 
         }
 
         var user = store.FindUser(name);
-        if (user?.PasswordHash is null
-            || new PasswordHasher<UserAccount>().VerifyHashedPassword(user, user.PasswordHash, Password) == PasswordVerificationResult.Failed)
+        if (user is null || !PasswordHashing.Verify(user, Password))
         {
             var locked = store.RecordSignInFailure(name, SignInLockout.MaxFailures, SignInLockout.LockFor);
             await AuditAsync(name, locked ? "sign-in.locked" : "sign-in.failed", remote).ConfigureAwait(false);
