@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/Soc.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/Soc.Benchmarks -- --detection-report   (figures BenchmarkDotNet does not give)
 // dotnet run -c Release --project bench/Soc.Benchmarks -- parsing-throughput   (lines per CPU-second, see Parsing/ParsingThroughput.cs)
+// dotnet run -c Release --project bench/Soc.Benchmarks -- store-throughput [events] [group]   (the SQLite store alone, see Storage/StoreThroughput.cs)
 if (args is ["--detection-report"])
 {
     Soc.Benchmarks.Detection.DetectionReport.Run(Console.Out);
@@ -15,4 +16,10 @@ if (args is ["parsing-throughput", ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["store-throughput", .. var rest])
+{
+    Soc.Benchmarks.Storage.StoreThroughput.Run(Console.Out, rest);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Soc.Benchmarks.Storage.StoreThroughput).Assembly).Run(args);

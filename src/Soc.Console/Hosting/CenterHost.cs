@@ -69,6 +69,7 @@ public static class CenterHost
         builder.Services.AddSingleton<IncidentReportBuilder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddHostedService<RetentionWorker>();
+        builder.Services.AddHostedService<SqliteTextIndexer>();
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoFeeder>();

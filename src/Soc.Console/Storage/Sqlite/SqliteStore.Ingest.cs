@@ -144,6 +144,7 @@ public sealed partial class SqliteStore
     public Task<long> PurgeEventsAsync(string agencyId, DateTimeOffset olderThan, CancellationToken cancellationToken) =>
         WriteAsync((c, t) =>
         {
+            IndexAllText(c, t); // the delete trigger removes index entries: every row it meets must have them
             using var delete = Command(c, t, "DELETE FROM events WHERE agency_id = $agency AND ts < $cutoff");
             delete.Parameters.AddWithValue("$agency", agencyId);
             delete.Parameters.AddWithValue("$cutoff", olderThan.ToUnixTimeMilliseconds());

@@ -12,6 +12,7 @@ public sealed partial class SqliteStore
         using var c = Open();
         using var q = Command(c, null, "");
         var where = EventConditions(q, query);
+        CatchUpTextIndex(where);
         if (query.Cursor is not null)
         {
             // Keyset paging on (ts, seq): stable under concurrent inserts, cheap at any depth.
@@ -56,6 +57,7 @@ public sealed partial class SqliteStore
         using var c = Open();
         using var q = Command(c, null, "");
         var where = EventConditions(q, query);
+        CatchUpTextIndex(where);
         q.CommandText = "SELECT count(*) FROM events e" + Where(where);
         return Task.FromResult((long)q.ExecuteScalar()!);
     }
