@@ -9,7 +9,11 @@ public static class EventJson
     public static string Serialize(LogEvent ev) => Serialize(ev, null, null);
 
     /// <summary>Serialises all fields but the (up to two) named ones, which a store keeps in columns of their own.</summary>
-    public static string Serialize(LogEvent ev, string? skip1, string? skip2)
+    public static string Serialize(LogEvent ev, string? skip1, string? skip2) =>
+        System.Text.Encoding.UTF8.GetString(SerializeUtf8(ev, skip1, skip2));
+
+    /// <summary>As <see cref="Serialize(LogEvent, string?, string?)"/>, as UTF-8 bytes: what SQLite stores, without a round trip through UTF-16.</summary>
+    public static byte[] SerializeUtf8(LogEvent ev, string? skip1, string? skip2)
     {
         ArgumentNullException.ThrowIfNull(ev);
         using var buffer = new MemoryStream();
@@ -30,7 +34,7 @@ public static class EventJson
             writer.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)

@@ -53,10 +53,12 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         long? alertId = null;
         long incidentId = 0;
         _findAlert.Parameters["$fp"].Value = fingerprint;
+        var fingerprintSeen = false;
         using (var r = _findAlert.ExecuteReader())
         {
             if (r.Read())
             {
+                fingerprintSeen = true;
                 alertId = r.GetInt64(0);
                 incidentId = r.GetInt64(1);
                 if (r.GetString(2) == IncidentStatuses.Closed)
@@ -68,13 +70,16 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
 
         if (alertId is null)
         {
-            incidentId = FindOrOpenIncident(agencyId, alert, ts);
-            // After a reopen the fingerprint's row belongs to this incident again.
-            _findAlert.Parameters["$fp"].Value = fingerprint;
-            using var r = _findAlert.ExecuteReader();
-            if (r.Read() && r.GetInt64(1) == incidentId)
+            (incidentId, var reopened) = FindOrOpenIncident(agencyId, alert, ts);
+            if (reopened && fingerprintSeen)
             {
-                alertId = r.GetInt64(0);
+                // After a reopen the fingerprint's row belongs to this incident again.
+                _findAlert.Parameters["$fp"].Value = fingerprint;
+                using var r = _findAlert.ExecuteReader();
+                if (r.Read() && r.GetInt64(1) == incidentId)
+                {
+                    alertId = r.GetInt64(0);
+                }
             }
         }
         else
@@ -113,7 +118,8 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         _insertIncident.Dispose();
     }
 
-    private long FindOrOpenIncident(string agencyId, Alert alert, long ts)
+    // Returns the incident the alert belongs to, and whether it is a closed one this alert reopened.
+    private (long Id, bool Reopened) FindOrOpenIncident(string agencyId, Alert alert, long ts)
     {
         var host = AlertFingerprint.HostOf(alert);
         var entity = AlertFingerprint.EntityOf(alert);
@@ -132,7 +138,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
                 {
                     r.Close();
                     Bump(_bumpIncident, ts, id);
-                    return id;
+                    return (id, false);
                 }
 
                 linked = id;
@@ -149,7 +155,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
             reopen.Parameters.AddWithValue("$id", closed);
             reopen.ExecuteNonQuery();
             SqliteStore.AppendAudit(connection, transaction, new AuditRecord("system", "incident.reopened", "incident:" + closed, "new alert of rule " + alert.RuleId, DateTimeOffset.UtcNow));
-            return closed;
+            return (closed, true);
         }
 
         var insert = _insertIncident;
@@ -166,7 +172,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         Set(insert, "$techniques", JsonSerializer.Serialize(NationalCategories.TechniquesFromTags(alert.Tags)));
         Set(insert, "$detected", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Set(insert, "$linked", linked);
-        return (long)insert.ExecuteScalar()!;
+        return ((long)insert.ExecuteScalar()!, false);
     }
 
     private void InsertAlert(string agencyId, long incidentId, Alert alert, string fingerprint, long ts, string? eventId)

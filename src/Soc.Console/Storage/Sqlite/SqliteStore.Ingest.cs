@@ -107,7 +107,7 @@ public sealed partial class SqliteStore
         var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO events(id, agency_id, ts, dataset, host, message, original, fields)
-            VALUES ($id, $agency, $ts, $dataset, $host, $message, $original, $fields) ON CONFLICT(id) DO NOTHING
+            VALUES ($id, $agency, $ts, $dataset, $host, $message, $original, CAST($fields AS TEXT)) ON CONFLICT(id) DO NOTHING
             """;
         insert.Parameters.Add("$id", SqliteType.Text);
         insert.Parameters.Add("$agency", SqliteType.Text);
@@ -116,7 +116,8 @@ public sealed partial class SqliteStore
         insert.Parameters.Add("$host", SqliteType.Text);
         insert.Parameters.Add("$message", SqliteType.Text);
         insert.Parameters.Add("$original", SqliteType.Text);
-        insert.Parameters.Add("$fields", SqliteType.Text);
+        // UTF-8 JSON bound as bytes and cast to TEXT in SQLite: no conversion to a .NET string and back.
+        insert.Parameters.Add("$fields", SqliteType.Blob);
         insert.Prepare();
         return insert;
     }
@@ -128,7 +129,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>One event as its columns (DBNull where absent), ready to bind.</summary>
-    private readonly record struct EventRow(string Id, long Timestamp, object Dataset, object Host, object Message, object Original, string Fields)
+    private readonly record struct EventRow(string Id, long Timestamp, object Dataset, object Host, object Message, object Original, byte[] Fields)
     {
         public static EventRow From(LogEvent ev) => new(
             ev.GetString(EcsFields.EventId) ?? throw new InvalidOperationException("event without event.id"),
@@ -138,7 +139,7 @@ public sealed partial class SqliteStore
             (object?)ev.Message ?? DBNull.Value,
             (object?)ev.GetString(EcsFields.EventOriginal) ?? DBNull.Value,
             // message and event.original have columns; not repeating them in the JSON halves what is written.
-            EventJson.Serialize(ev, EcsFields.Message, EcsFields.EventOriginal));
+            EventJson.SerializeUtf8(ev, EcsFields.Message, EcsFields.EventOriginal));
     }
 
     public Task<long> PurgeEventsAsync(string agencyId, DateTimeOffset olderThan, CancellationToken cancellationToken) =>

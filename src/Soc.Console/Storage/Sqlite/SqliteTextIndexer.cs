@@ -18,6 +18,13 @@ public sealed class SqliteTextIndexer(SqliteStore store, ILogger<SqliteTextIndex
         {
             try
             {
+                // Looked at without the write lock first: an idle center takes no write transactions, and
+                // the indexer never queues in front of ingest for nothing.
+                if (store.TextIndexBacklog() == 0)
+                {
+                    continue;
+                }
+
                 // A large backlog (after a burst, or an old database) goes in chunks, so the write lock is
                 // never held for long and ingest commits interleave.
                 while (await store.IndexTextBacklogAsync(Chunk, stoppingToken).ConfigureAwait(false) == Chunk)
