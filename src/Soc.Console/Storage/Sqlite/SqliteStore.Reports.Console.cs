@@ -73,8 +73,16 @@ public sealed partial class SqliteStore
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new AgencyDetails
         {
-            Address = S(0), Phone = S(1), Email = S(2), DocumentCode = S(3), NetworkMemberCode = S(4), Locality = S(5),
-            ContactName = S(6), ContactPosition = S(7), ContactPhone = S(8), ContactEmail = S(9),
+            Address = S(0),
+            Phone = S(1),
+            Email = S(2),
+            DocumentCode = S(3),
+            NetworkMemberCode = S(4),
+            Locality = S(5),
+            ContactName = S(6),
+            ContactPosition = S(7),
+            ContactPhone = S(8),
+            ContactEmail = S(9),
         };
     }
 
