@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 
@@ -42,5 +44,30 @@ public sealed class ReportsBrowserTests(ConsoleFixture fixture)
         await page.Context.CloseAsync();
         using var auditor = fixture.Center.Client(fixture.Tokens["auditor"]);
         Assert.Contains("report.form.issue", await auditor.GetStringAsync($"/api/v1/audit?subject=incident:{fixture.TtttIncident}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdminEditsTheReportProfileAndTheFormEditorPrefillsIt()
+    {
+        var page = await fixture.SignInAsync("admin-api");
+        await page.GotoAsync(Base + "admin");
+        await page.ClickAsync("#profile-so-tttt");
+        await page.WaitForSelectorAsync("#profile");
+        await page.FillAsync("#p-address", "15 Tôn Đức Thắng, Long Xuyên");
+        await page.FillAsync("#p-document-code", "STTTT");
+        await page.ClickAsync("#profile-save");
+        await page.WaitForSelectorAsync("#profile-saved");
+        Assert.Equal("15 Tôn Đức Thắng, Long Xuyên", await page.InputValueAsync("#p-address"));
+        await ConsoleFixture.ScreenshotAsync(page, "admin-report-profile");
+
+        await page.GotoAsync(Base + $"incidents/{fixture.TtttIncident}/forms/mau-03?set=tt20-2017");
+        Assert.Equal("15 Tôn Đức Thắng, Long Xuyên", await page.InputValueAsync("#f-A2"));
+        await page.Context.CloseAsync();
+
+        using var auditor = fixture.Center.Client(fixture.Tokens["auditor"]);
+        var trail = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit?subject=agency:so-tttt");
+        Assert.Contains(trail.EnumerateArray(), e => e.GetProperty("action").GetString() == "agency.profile"
+            && e.GetProperty("actor").GetString() == "admin-api"
+            && e.GetProperty("details").GetString()!.Contains("address: - -> 15 Tôn Đức Thắng", StringComparison.Ordinal));
     }
 }
