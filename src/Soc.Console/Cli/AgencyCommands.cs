@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Soc.Console.Exports.Center;
 using Soc.Console.Hosting;
 using Soc.Console.Storage.Sqlite;
 
 namespace Soc.Console.Cli;
 
 /// <summary>
-/// <c>soc agency list | rotate-key | revoke-key | retention</c>: the ingest-key life cycle and retention
+/// <c>soc agency list | rotate-key | revoke-key | retention | profile</c>: the ingest-key life cycle and retention
 /// beside <c>agency add</c>. Keys are stored hashed, so a key is shown once, when it is made. Every
 /// change is audited (<see cref="CliAudit"/>); <c>list</c> only reads and is not.
 /// </summary>
@@ -18,7 +19,73 @@ public static class AgencyCommands
         agency.Subcommands.Add(Rotate(dataDir));
         agency.Subcommands.Add(Revoke(dataDir));
         agency.Subcommands.Add(Retention(dataDir));
+        agency.Subcommands.Add(Profile(dataDir));
     }
+
+    /// <summary>
+    /// <c>soc agency profile &lt;id&gt; [--address …] [--phone …] …</c>: the fields the national forms print.
+    /// Without options it prints the profile; an empty value ("") clears a field. Changes are audited with before and after.
+    /// </summary>
+    private static Command Profile(Option<string> dataDir)
+    {
+        var profile = new Command("profile", "Show or set the agency's report profile (address, phone, e-mail, document code, contact person…) printed on the national forms.");
+        var id = new Argument<string>("id");
+        profile.Arguments.Add(id);
+        var options = AgencyDetails.FieldNames.Select(name => (Name: name, Option: new Option<string?>("--" + name) { Description = ProfileHelp(name) })).ToList();
+        foreach (var (_, option) in options)
+        {
+            profile.Options.Add(option);
+        }
+
+        profile.SetAction(parse =>
+        {
+            using var store = Open(parse, dataDir);
+            var agencyId = parse.GetValue(id)!;
+            if (store.GetAgencyDetails(agencyId) is not { } before)
+            {
+                System.Console.Error.WriteLine($"error: agency '{agencyId}' does not exist");
+                return 1;
+            }
+
+            var after = before;
+            foreach (var (name, option) in options)
+            {
+                if (parse.GetResult(option) is not null)
+                {
+                    after = after.With(name, parse.GetValue(option));
+                }
+            }
+
+            var diff = before.Diff(after);
+            if (diff.Length > 0)
+            {
+                store.SetAgencyDetails(agencyId, after);
+                CliAudit.Append(store, "agency.profile", $"agency:{agencyId}", diff);
+            }
+
+            foreach (var name in AgencyDetails.FieldNames)
+            {
+                System.Console.WriteLine($"{name}\t{after.Get(name) ?? "-"}");
+            }
+
+            return 0;
+        });
+        return profile;
+    }
+
+    private static string ProfileHelp(string name) => name switch
+    {
+        "address" => "Address (Mẫu 03/04 A2, Mẫu 05 header)",
+        "phone" => "Phone (A3)",
+        "email" => "E-mail (A4)",
+        "document-code" => "Code in report numbers, e.g. STTTT in 07/BC-STTTT",
+        "network-member-code" => "Incident-response network member code (Mẫu 05)",
+        "locality" => "Place name of the dateline, e.g. An Giang",
+        "contact-name" => "Contact person (Mẫu 03 B1)",
+        "contact-position" => "Contact's position (B2)",
+        "contact-phone" => "Contact's phone (B3)",
+        _ => "Contact's e-mail (B4)",
+    };
 
     private static Command List(Option<string> dataDir)
     {

@@ -10,6 +10,8 @@ using Soc.Console.Exports.Incident;
 using Soc.Console.Exports.Model;
 using Soc.Console.Exports.Numbering;
 using Soc.Console.Exports.Periodic;
+using Soc.Console.Hosting;
+using Soc.Console.Storage.Sqlite;
 
 namespace Soc.Console.Cli;
 
@@ -85,6 +87,7 @@ public static class ReportCommands
             var context = ExportContext.Now(parse.GetValue(by)!);
             FormSources sources;
             AgencyProfile agency;
+            string? incidentKey = null;
             if (parse.GetValue(period) is { } periodPath)
             {
                 var data = ReadJson<PeriodicReportData>(periodPath);
@@ -93,9 +96,10 @@ public static class ReportCommands
             else if (parse.GetValue(input) is { } incidentPath)
             {
                 var data = ReadIncident(incidentPath);
+                incidentKey = data.Id;
                 var reference = parse.GetValue(initialNumber) is { } number
                     ? new InitialReportReference(number, parse.GetValue(initialDate) ?? context.GeneratedAt)
-                    : null;
+                    : IssuedInitialReport(parse.GetValue(dataDir)!, data.Id, template);
                 (sources, agency) = (FormSources.FromIncident(data, context.GeneratedAt, reference), data.Agency);
             }
             else
@@ -104,9 +108,12 @@ public static class ReportCommands
                 return 2;
             }
 
+            // Numbers come from the center's store (<data-dir>/soc.db), the same sequence the console issues from.
+            using var store = new SqliteStore(new CenterOptions { DataDir = parse.GetValue(dataDir)! }.DatabasePath);
+            long? incidentId = long.TryParse(incidentKey, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) ? numeric : null;
             var numberText = parse.GetValue(draft)
                 ? null
-                : new FileReportNumberSource(Path.Combine(parse.GetValue(dataDir)!, "report-numbers.json")).Issue(agency, template.NumberSeries, context.GeneratedAt).Text;
+                : new StoreReportNumberSource(store, new ReportNumberUse(template.Id, incidentId, CliAudit.Actor)).Issue(agency, template.NumberSeries, context.GeneratedAt).Text;
             var document = FormFiller.Fill(template, sources, agency, context.GeneratedAt, numberText);
             foreach (var assignment in parse.GetValue(set) ?? [])
             {
@@ -265,6 +272,20 @@ public static class ReportCommands
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Mẫu 04 without --initial-number: the Mẫu 03 number the store issued for the same (numeric) incident id, if any.</summary>
+    private static InitialReportReference? IssuedInitialReport(string dataDir, string incidentId, FormTemplate template)
+    {
+        if (!long.TryParse(incidentId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || !template.Fields.Any(f => f.Source?.StartsWith("initialReport.", StringComparison.Ordinal) == true))
+        {
+            return null;
+        }
+
+        using var store = new SqliteStore(new CenterOptions { DataDir = dataDir }.DatabasePath);
+        var issued = store.ListReportNumbers(id, template.Id[..(template.Id.LastIndexOf('/') + 1)] + "mau-03", 1);
+        return issued.Count == 0 ? null : new InitialReportReference(issued[0].Number.Text, issued[0].IssuedAt);
     }
 
     private static string[] DefaultTrust(string dataDir)

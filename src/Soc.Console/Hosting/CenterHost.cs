@@ -67,6 +67,11 @@ public static class CenterHost
         builder.Services.AddSingleton<AgencyRateLimiter>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton<IncidentReportBuilder>();
+        builder.Services.AddSingleton(_ => Exports.Forms.FormTemplateLibrary.Load());
+        builder.Services.AddSingleton<IncidentForms>();
+        builder.Services.AddSingleton<PeriodicReportBuilder>();
+        builder.Services.AddSingleton<PeriodicExports>();
+        builder.Services.AddSingleton<IncidentBundleExporter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddHostedService<RetentionWorker>();
         builder.Services.AddHostedService<SqliteTextIndexer>();
@@ -104,6 +109,8 @@ public static class CenterHost
         app.MapIngestApi(); // authenticated by the agency key inside the handler
         app.MapIncidentsApi();
         app.MapReportsApi();
+        app.MapFormsApi();
+        app.MapPeriodicReportsApi();
         app.MapAlertsApi();
         app.MapEventsApi();
         app.MapAuditApi();

@@ -29,16 +29,15 @@ public sealed class IncidentReportBuilder(ISocStore store, SqliteStore accounts)
         var events = await store.GetEventsAsync(eventIds, agencyScope, cancellationToken).ConfigureAwait(false);
         var audit = await store.ListAuditAsync("incident:" + id.ToString(CultureInfo.InvariantCulture), 1000, cancellationToken).ConfigureAwait(false);
         var notes = await store.NotesAsync(id, cancellationToken).ConfigureAwait(false);
-        var agency = accounts.FindAgency(incident.AgencyId);
-        var parent = agency?.ParentId is { } parentId ? accounts.FindAgency(parentId) : null;
+        var agency = AgencyProfileReader.Read(accounts, incident.AgencyId);
 
         return new IncidentReportData
         {
             Id = id.ToString(CultureInfo.InvariantCulture),
             Title = incident.Title,
             Summary = Summary(incident),
-            Agency = new AgencyProfile { Id = incident.AgencyId, Name = agency?.Name ?? incident.AgencyId, ParentName = parent?.Name },
-            System = new SystemProfile { Name = incident.Host ?? incident.AgencyId, OwningAgency = parent?.Name },
+            Agency = agency,
+            System = new SystemProfile { Name = incident.Host ?? incident.AgencyId, OperatingUnit = agency.Name, OwningAgency = agency.ParentName },
             Severity = incident.Severity,
             NationalCategory = Incidents.NationalCategories.FormCode(incident.Category),
             Techniques = [.. (incident.Techniques ?? []).Select(t => new AttackTechnique(t, ""))],

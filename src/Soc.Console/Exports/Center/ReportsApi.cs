@@ -10,7 +10,8 @@ namespace Soc.Console.Exports.Center;
 
 /// <summary>
 /// <c>GET /api/v1/incidents/{id}/report?format=pdf|docx|json|csv</c> (bearer token) and the same export for
-/// the signed-in console at <c>/incidents/{id}/report</c>. Scoped like every read; every export is audited.
+/// the signed-in console at <c>/incidents/{id}/report</c>; the signed bundle at <c>…/{id}/bundle</c> likewise.
+/// Scoped like every read; every export is audited.
 /// </summary>
 public static class ReportsApi
 {
@@ -19,6 +20,22 @@ public static class ReportsApi
         app.MapGet("/api/v1/incidents/{id:long}/report", ExportAsync).RequireAuthorization(Policies.Api).WithTags("reports");
         // The console's link: cookie sign-in (the fallback policy), same handler.
         app.MapGet("/incidents/{id:long}/report", ExportAsync).ExcludeFromDescription();
+        app.MapGet("/api/v1/incidents/{id:long}/bundle", BundleAsync).RequireAuthorization(Policies.Api).WithTags("reports");
+        app.MapGet("/incidents/{id:long}/bundle", BundleAsync).ExcludeFromDescription();
+    }
+
+    /// <summary>The signed audit bundle (ZIP): reports, evidence events, audit slice, manifest and CMS signature.</summary>
+    private static async Task<IResult> BundleAsync(long id, ClaimsPrincipal user, SqliteStore accounts, IncidentBundleExporter bundles, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await bundles.ExportAsync(id, UserClaims.AgencyScope(user, accounts), user.Identity?.Name ?? "unknown", cancellationToken).ConfigureAwait(false);
+            return file is null ? TypedResults.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (InvalidDataException e)
+        {
+            return TypedResults.Conflict(e.Message);
+        }
     }
 
     private static async Task<IResult> ExportAsync(

@@ -140,5 +140,6 @@ public sealed partial class SqliteStore
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        CreateReportSchema(connection); // SqliteStore.Reports.Console.cs: agency profile columns, report numbers
     }
 }

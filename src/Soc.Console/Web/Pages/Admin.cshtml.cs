@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Exports.Center;
 using Soc.Console.Hosting;
 using Soc.Console.Security;
 using Soc.Console.Storage;
@@ -9,7 +10,7 @@ using Soc.Console.Storage.Sqlite;
 namespace Soc.Console.Web.Pages;
 
 /// <summary>
-/// Agencies, ingest keys and users (admin only). New keys and passwords are shown once, on the page
+/// Agencies, ingest keys, users and each agency's report profile (admin only). New keys and passwords are shown once, on the page
 /// that created them, and never stored in the clear; every change is audited.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
@@ -22,7 +23,39 @@ public sealed class AdminModel(SqliteStore store, ISocStore audit) : PageModel
     public string? SecretLabel { get; private set; }
     public string? Error { get; private set; }
 
-    public void OnGet() => Load();
+    /// <summary>The agency whose report profile is being edited (?profile=id), with its current values.</summary>
+    public Agency? ProfileAgency { get; private set; }
+    public AgencyDetails ProfileDetails { get; private set; } = new();
+
+    public void OnGet(string? profile)
+    {
+        Load();
+        LoadProfile(profile);
+    }
+
+    /// <summary>Saves the report profile the national forms print; audited with every changed field before and after.</summary>
+    public async Task<IActionResult> OnPostProfileAsync(string agencyId, [FromForm(Name = "p")] Dictionary<string, string>? p)
+    {
+        if (store.GetAgencyDetails(agencyId) is not { } before)
+        {
+            return NotFoundPage.Result();
+        }
+
+        var after = before;
+        foreach (var name in AgencyDetails.FieldNames)
+        {
+            after = after.With(name, p?.GetValueOrDefault(name));
+        }
+
+        var diff = before.Diff(after);
+        if (diff.Length > 0)
+        {
+            store.SetAgencyDetails(agencyId, after);
+            await AuditAsync("agency.profile", $"agency:{agencyId}", diff).ConfigureAwait(false);
+        }
+
+        return RedirectToPage(new { profile = agencyId, saved = 1 });
+    }
 
     public async Task<IActionResult> OnPostAgencyAsync(string id, string name, string? parent)
     {
@@ -74,6 +107,12 @@ public sealed class AdminModel(SqliteStore store, ISocStore audit) : PageModel
         await AuditAsync("user.add", $"user:{name}", $"role {role}, agency {agency ?? "-"}").ConfigureAwait(false);
         Load();
         return Page();
+    }
+
+    private void LoadProfile(string? agencyId)
+    {
+        ProfileAgency = agencyId is null ? null : store.FindAgency(agencyId);
+        ProfileDetails = ProfileAgency is null ? new AgencyDetails() : store.GetAgencyDetails(ProfileAgency.Id) ?? new AgencyDetails();
     }
 
     private void Load()
