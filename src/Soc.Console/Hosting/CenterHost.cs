@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Soc.Console.Alerts;
 using Soc.Console.Demo;
 using Soc.Console.Exports.Center;
+using Soc.Console.Exports.Deadlines;
 using Soc.Console.Incidents;
 using Soc.Console.Ingest;
 using Soc.Console.Pipeline;
@@ -67,6 +68,8 @@ public static class CenterHost
         builder.Services.AddSingleton<AgencyRateLimiter>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddSingleton<IncidentReportBuilder>();
+        // Deadlines: loaded (and a bad rule-set file or option refused) here, at start-up; docs/reports.md "Clocks and notifications".
+        builder.Services.AddSingleton(IncidentDeadlines.Load(options.DataDir, Bind<DeadlineOptions>(builder, "Soc:Deadlines"), TimeProvider.System));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddHostedService<RetentionWorker>();
         if (options.Demo)

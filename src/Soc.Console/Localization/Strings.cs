@@ -227,6 +227,31 @@ public static class Strings
         ["admin.keys"] = ("Khoá còn hiệu lực", "Active keys"),
         ["admin.province"] = ("toàn tỉnh", "whole province"),
         ["common.none"] = ("—", "—"),
+
+        // Clocks and notifications (issue 8): deadlines on the incident page and the queue, notices.
+        ["clk.deadline"] = ("Thời hạn", "Deadline"),
+        ["clk.source"] = ("Căn cứ", "Source"),
+        ["clk.due"] = ("Hạn", "Due"),
+        ["clk.state"] = ("Trạng thái", "State"),
+        ["clk.left"] = ("Còn lại / quá", "Left / over"),
+        ["clk.none"] = ("Không có thời hạn nào áp dụng.", "No deadline applies."),
+        ["clk.operational"] = ("Mục tiêu phản ứng của SOC", "SOC response targets"),
+        ["clk.legal"] = ("Thời hạn báo cáo theo quy định", "Legal reporting deadlines"),
+        ["clk.rule.acknowledge"] = ("Tiếp nhận sự cố", "Acknowledge"),
+        ["clk.rule.resolve"] = ("Xử lý xong sự cố", "Resolve"),
+        ["clk.internal"] = ("Quy định nội bộ (Soc:Deadlines), không phải thời hạn pháp lý", "Internal target (Soc:Deadlines), not a legal deadline"),
+        ["clk.state.not_started"] = ("chưa bắt đầu", "not started"),
+        ["clk.state.pending"] = ("đang chạy", "pending"),
+        ["clk.state.near"] = ("sắp đến hạn", "due soon"),
+        ["clk.state.overdue"] = ("quá hạn", "overdue"),
+        ["clk.state.met"] = ("đạt", "met"),
+        ["clk.state.met_late"] = ("trễ hạn rồi hoàn thành", "met late"),
+        ["clk.filter"] = ("Thời hạn", "Deadline"),
+        ["clk.filter.near"] = ("sắp đến hạn hoặc quá hạn", "due soon or overdue"),
+        ["clk.filter.overdue"] = ("quá hạn", "overdue"),
+        ["clk.left.in"] = ("còn {0}", "{0} left"),
+        ["clk.left.over"] = ("quá {0}", "{0} over"),
+        ["ntf.incident"] = ("Sự cố", "Incident"),
     };
 
     public static string Normalize(string? language) =>
