@@ -20,11 +20,11 @@ public static class DeadlineStateCode
     /// <summary>A sign beside the state's words, so the state never rests on colour alone.</summary>
     public static string Icon(DeadlineState state) => state switch
     {
-        DeadlineState.Near => "⏰",
+        DeadlineState.Near => "◔",
         DeadlineState.Overdue => "⚠",
         DeadlineState.Met => "✓",
         DeadlineState.MetLate => "✓!",
-        DeadlineState.Ok => "⏳",
+        DeadlineState.Ok => "○",
         _ => "·",
     };
 }
