@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Soc.Console.Alerts;
 using Soc.Console.Demo;
 using Soc.Console.Exports.Center;
+using Soc.Console.Exports.Deadlines;
 using Soc.Console.Incidents;
 using Soc.Console.Ingest;
+using Soc.Console.Notifications;
 using Soc.Console.Pipeline;
 using Soc.Console.Search;
 using Soc.Console.Security;
@@ -72,6 +74,9 @@ public static class CenterHost
         builder.Services.AddSingleton<PeriodicReportBuilder>();
         builder.Services.AddSingleton<PeriodicExports>();
         builder.Services.AddSingleton<IncidentBundleExporter>();
+        // Deadlines: loaded (and a bad rule-set file or option refused) here, at start-up; docs/reports.md "Clocks and notifications".
+        builder.Services.AddSingleton(IncidentDeadlines.Load(options.DataDir, Bind<DeadlineOptions>(builder, "Soc:Deadlines"), TimeProvider.System));
+        builder.Services.AddDeadlineNotifications(Bind<NotificationOptions>(builder, "Soc:Notifications"));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddHostedService<RetentionWorker>();
         builder.Services.AddHostedService<SqliteTextIndexer>();

@@ -1,3 +1,4 @@
+using Soc.Console.Notifications;
 using Soc.Console.Pipeline;
 using Soc.Console.Storage;
 
@@ -14,6 +15,6 @@ public static class HealthApi
             var body = new { status = storage.Healthy ? "ok" : "degraded", storage, rules = rules.Rules.Count };
             return storage.Healthy ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
-        app.MapGet("/metrics", (PipelineMetrics metrics, RuleSwitches switches) => Results.Text(metrics.ToPrometheus() + switches.ToPrometheus(), "text/plain; version=0.0.4")).AllowAnonymous();
+        app.MapGet("/metrics", (PipelineMetrics metrics, RuleSwitches switches, NotificationMetrics notifications) => Results.Text(metrics.ToPrometheus() + switches.ToPrometheus() + notifications.ToPrometheus(), "text/plain; version=0.0.4")).AllowAnonymous();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Soc.Console.Exports.Common;
 
 namespace Soc.Console.Exports.Deadlines;
@@ -8,23 +7,9 @@ public static class DeadlineCalculator
 {
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "Reports", "Templates", "deadlines");
 
-    public static IReadOnlyList<DeadlineRuleSet> LoadRuleSets(string? directory = null)
-    {
-        var sets = new List<DeadlineRuleSet>();
-        foreach (var path in Directory.EnumerateFiles(directory ?? DefaultDirectory, "*.json").Order(StringComparer.Ordinal))
-        {
-            try
-            {
-                sets.Add(JsonSerializer.Deserialize<DeadlineRuleSet>(File.ReadAllText(path), ReportJson.Options) ?? throw new JsonException("empty file"));
-            }
-            catch (JsonException e)
-            {
-                throw new InvalidDataException($"{path}: {e.Message}", e);
-            }
-        }
-
-        return sets;
-    }
+    /// <summary>The rule sets of one folder, each file checked (<see cref="DeadlineRuleSetLoader"/>).</summary>
+    public static IReadOnlyList<DeadlineRuleSet> LoadRuleSets(string? directory = null) =>
+        DeadlineRuleSetLoader.Load(directory ?? DefaultDirectory, null);
 
     /// <summary>Deadlines of every rule set in force when the incident was detected.</summary>
     public static IReadOnlyList<DeadlineStatus> Evaluate(IEnumerable<DeadlineRuleSet> sets, IncidentClock incident, DateTimeOffset now)
@@ -68,6 +53,8 @@ public static class DeadlineCalculator
         ArgumentNullException.ThrowIfNull(rule);
         switch (rule.Unit)
         {
+            case DeadlineUnit.Minutes:
+                return start.AddMinutes(rule.Duration);
             case DeadlineUnit.Hours:
                 return start.AddHours(rule.Duration);
             case DeadlineUnit.CalendarDays:

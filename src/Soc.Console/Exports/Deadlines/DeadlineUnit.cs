@@ -8,4 +8,7 @@ public enum DeadlineUnit
 
     /// <summary>Monday to Friday; public holidays are not known to Soc and are not skipped.</summary>
     WorkingDays,
+
+    /// <summary>For the center's own response targets (acknowledge a critical within 15 minutes).</summary>
+    Minutes,
 }

@@ -133,6 +133,13 @@ public sealed partial class SqliteStore
         -- Append-only: the application never updates or deletes the trail; the hash chain catches anyone who does it by hand.
         CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TABLE IF NOT EXISTS notifications_sent(
+            incident_id INTEGER NOT NULL,
+            deadline TEXT NOT NULL,
+            state TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            PRIMARY KEY(incident_id, deadline, state, channel)) WITHOUT ROWID;
         """;
 
     private static void CreateSchema(SqliteConnection connection)

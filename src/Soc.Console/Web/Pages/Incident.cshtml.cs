@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Exports.Deadlines;
 using Soc.Console.Pipeline;
 using Soc.Console.Security;
 using Soc.Console.Storage;
@@ -12,8 +13,11 @@ namespace Soc.Console.Web.Pages;
 /// One incident: summary, response clocks, the alerts with their rule and matched fields, a timeline of
 /// alerts, changes and notes, and the triage controls. Out-of-scope incidents answer 404, like absent ones.
 /// </summary>
-public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSetHolder rules) : PageModel
+public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSetHolder rules, IncidentDeadlines deadlines, TimeProvider time) : PageModel
 {
+    /// <summary>Every deadline that applies (operational, then legal), for the clocks card.</summary>
+    public IReadOnlyList<DeadlineStatus> Deadlines { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
     public Incident Incident { get; private set; } = null!;
     public IReadOnlyList<StoredAlert> Alerts { get; private set; } = [];
     public IReadOnlyList<IncidentNote> Notes { get; private set; } = [];
@@ -34,6 +38,8 @@ public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSet
         }
 
         Incident = incident;
+        Now = time.GetUtcNow();
+        Deadlines = deadlines.For(incident, Now);
         Alerts = await store.ListAlertsAsync(new AlertFilter(scope, id, Limit: 200), ct).ConfigureAwait(false);
         Notes = await store.NotesAsync(id, ct).ConfigureAwait(false);
         Changes = await store.ListAuditAsync($"incident:{id}", 500, ct).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Soc.Console.Exports.Deadlines;
 using Soc.Console.Incidents;
 using Soc.Console.Localization;
 using Soc.Console.Security;
@@ -11,9 +12,10 @@ namespace Soc.Console.Web.Pages;
 
 /// <summary>
 /// The incident queue: one row per incident, filtered within the user's agency scope, closed ones hidden
-/// unless asked for; bulk acknowledge / assign / close for those who may triage.
+/// unless asked for; bulk acknowledge / assign / close for those who may triage. Open incidents whose most
+/// pressing deadline is near or past are marked, and can be the only ones shown.
 /// </summary>
-public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text) : PageModel
+public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text, IncidentDeadlines deadlines) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
@@ -23,11 +25,17 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
     [BindProperty(SupportsGet = true)] public string? Assignee { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    /// <summary>near: only incidents with a deadline near or overdue; overdue: only overdue ones.</summary>
+    [BindProperty(SupportsGet = true)] public string? Deadline { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "last_seen";
     [BindProperty(SupportsGet = true)] public bool Asc { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public const int PageSize = 50;
+
+    /// <summary>With the deadline filter the states are computed here, over at most this many matching incidents.</summary>
+    public const int MaxDeadlineScan = 5000;
 
     public QueuePage Result { get; private set; } = new([], 0, new Dictionary<string, int>());
     public IReadOnlyList<(string Id, string Title)> Rules { get; private set; } = [];
@@ -36,6 +44,9 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
     public IReadOnlyList<SavedView> Views { get; private set; } = [];
     public string? Notice { get; private set; }
 
+    /// <summary>Each shown open incident's most pressing near or overdue deadline (absent when none is).</summary>
+    public Dictionary<long, DeadlineStatus> Urgent { get; } = [];
+
     public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(int? done)
@@ -43,9 +54,30 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
         var scope = UserClaims.AgencyScope(User, store);
         // The embedded store answers the whole queue (totals, counts per status) in one query; another
         // store behind the contract gets the plainer path below.
+        var filter = Filter();
+        var byDeadline = Deadline is "near" or "overdue";
+        if (byDeadline)
+        {
+            filter = filter with { Page = 1, PageSize = MaxDeadlineScan };
+        }
+
         Result = ReferenceEquals(incidents, store)
-            ? store.QueryQueue(scope, Filter())
-            : await ContractQueueAsync(scope, Filter()).ConfigureAwait(false);
+            ? store.QueryQueue(scope, filter)
+            : await ContractQueueAsync(scope, filter).ConfigureAwait(false);
+        foreach (var row in Result.Rows)
+        {
+            if (deadlines.MostUrgent(row) is { } urgent)
+            {
+                Urgent[row.Id] = urgent;
+            }
+        }
+
+        if (byDeadline)
+        {
+            var kept = Result.Rows.Where(r => Urgent.TryGetValue(r.Id, out var u) && (Deadline == "near" || u.State == DeadlineState.Overdue)).ToList();
+            Result = new QueuePage([.. kept.Skip((PageNumber - 1) * PageSize).Take(PageSize)], kept.Count, Result.StatusCounts);
+        }
+
         Rules = store.IncidentRules(scope);
         Agencies = [.. store.ListAgencies().Select(a => a.Id).Where(id => scope is null || scope.Contains(id))];
         People = store.Assignees();
@@ -107,6 +139,7 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
             ["assignee"] = Assignee,
             ["from"] = From,
             ["to"] = To,
+            ["deadline"] = Deadline,
             ["sort"] = Sort == "last_seen" ? null : Sort,
             ["asc"] = Asc ? "true" : null,
         };
