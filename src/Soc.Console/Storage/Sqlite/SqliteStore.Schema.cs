@@ -128,6 +128,24 @@ public sealed partial class SqliteStore
         -- Append-only: the application never updates or deletes the trail; the hash chain catches anyone who does it by hand.
         CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        -- The latest heartbeat of each collector (SqliteStore.Heartbeats.cs); control-plane data, kept here in both storage modes.
+        CREATE TABLE IF NOT EXISTS collector_heartbeats(
+            agency_id TEXT NOT NULL,
+            collector_id TEXT NOT NULL,
+            host TEXT,
+            version TEXT,
+            started_at INTEGER,
+            received_at INTEGER NOT NULL,
+            interval_seconds INTEGER NOT NULL,
+            records_read INTEGER NOT NULL,
+            records_shipped INTEGER NOT NULL,
+            dropped_too_large INTEGER NOT NULL,
+            dropped_queue_full INTEGER NOT NULL,
+            dropped_malformed INTEGER NOT NULL,
+            truncated INTEGER NOT NULL,
+            queue_depth INTEGER NOT NULL,
+            oldest_unsent_seconds INTEGER NOT NULL,
+            PRIMARY KEY(agency_id, collector_id)) WITHOUT ROWID;
         """;
 
     private static void CreateSchema(SqliteConnection connection)
