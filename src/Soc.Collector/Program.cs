@@ -102,9 +102,9 @@ async Task ReloadOnSighupAsync()
 // stop (a heartbeat turned off returns at once, and an early end here would read as the collector's end).
 async Task HeartbeatUntilStoppedAsync()
 {
+    await heartbeat.RunAsync(stop.Token).ConfigureAwait(false);
     try
     {
-        await heartbeat.RunAsync(stop.Token).ConfigureAwait(false);
         await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
     }
     catch (OperationCanceledException)

@@ -22,11 +22,16 @@ public sealed class HeartbeatSender(CollectorOptions options, HttpClient http, C
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
     private readonly RateLimitedLog _failureLog = new(TimeSpan.FromMinutes(10), time);
     private int _endpoint;
+    private long _sent;
+    private long _failed;
 
-    /// <summary>Heartbeats the center answered with a 2xx; for tests and the log.</summary>
-    public long Sent { get; private set; }
+    /// <summary>Heartbeats the center answered with a 2xx.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>Never throws except on cancellation: a heartbeat problem must not stop the collector.</summary>
+    /// <summary>Heartbeats that failed (no answer, timeout, or not 2xx); each is forgotten.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Returns when cancelled (at once when the heartbeat is off); never throws: a heartbeat problem must not stop the collector.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var center = options.Center;
@@ -36,11 +41,18 @@ public sealed class HeartbeatSender(CollectorOptions options, HttpClient http, C
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(center.HeartbeatIntervalSeconds), time);
-        do
+        try
         {
-            await SendOnceAsync(cancellationToken).ConfigureAwait(false);
+            do
+            {
+                await SendOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
         }
-        while (await WaitAsync(timer, cancellationToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     /// <summary>One heartbeat to the current center URL, moving to the next URL after a failure.</summary>
@@ -58,7 +70,7 @@ public sealed class HeartbeatSender(CollectorOptions options, HttpClient http, C
             using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                Sent++;
+                Interlocked.Increment(ref _sent);
                 return true;
             }
 
@@ -75,6 +87,7 @@ public sealed class HeartbeatSender(CollectorOptions options, HttpClient http, C
             _failureLog.Warning($"heartbeat to {url} failed: {ex.Message}; shipping is not affected");
         }
 
+        Interlocked.Increment(ref _failed);
         _endpoint++;
         return false;
     }
@@ -122,17 +135,5 @@ public sealed class HeartbeatSender(CollectorOptions options, HttpClient http, C
         }
 
         return buffer.ToArray();
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }
