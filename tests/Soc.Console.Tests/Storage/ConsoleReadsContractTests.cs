@@ -41,7 +41,7 @@ public sealed class ConsoleReadsContractTests
         var query = new EventQuery(QueryParser.Parse("event.dataset:system.auth"), now.AddHours(-1), null, null, Limit: 50);
 
         var page = await t.Store.SearchEventsAsync(query, None);
-        var facets = await Reads(t).FacetEventsAsync(query, ["host.name", "source.ip", "event.dataset"], 6, None);
+        var facets = await Reads(t).FacetEventsAsync(query, ["host.name", "source.ip", "event.dataset", "event.category", "user.name"], 6, None);
 
         Assert.Equal(50, page.Events.Count);
         Assert.Null(facets.SampledNewest);
@@ -49,6 +49,8 @@ public sealed class ConsoleReadsContractTests
         Assert.Equal(300, facets.Fields["source.ip"].Sum(v => v.Count));
         Assert.Equal(3, facets.Fields["source.ip"].Count);
         Assert.Equal([("system.auth", 300L)], facets.Fields["event.dataset"].Select(v => (v.Value, v.Count)));
+        Assert.Equal([("authentication", 300L)], facets.Fields["event.category"].Select(v => (v.Value, v.Count))); // an array field: its elements
+        Assert.False(facets.Fields.ContainsKey("user.name")); // no event has it
     }
 
     [Theory]

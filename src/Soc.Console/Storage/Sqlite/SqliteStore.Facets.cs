@@ -29,15 +29,30 @@ public sealed partial class SqliteStore
         using var c = Open();
         using var q = Command(c, null, "");
         var where = EventConditions(q, query);
+        // The CTE keeps per field only what is counted: a column, or the JSON value as an array (a scalar
+        // wrapped in one), so the GROUP BY below counts each element of an array field on its own, as the
+        // query syntax matches inside arrays and as Elasticsearch counts terms.
+        var columns = new List<string>();
         var groups = new List<string>();
         for (var i = 0; i < fields.Count; i++)
         {
-            var value = FacetExpression(q, fields[i], i);
-            groups.Add($"SELECT {i} AS f, CAST({value} AS TEXT) AS v, count(*) AS n FROM m WHERE {value} IS NOT NULL GROUP BY 2");
+            var name = "c" + i.ToString(CultureInfo.InvariantCulture);
+            if (FacetColumn(fields[i]) is { } column)
+            {
+                columns.Add($"{column} AS {name}");
+                groups.Add($"SELECT {i} AS f, CAST(m.{name} AS TEXT) AS v, count(*) AS n FROM m WHERE m.{name} IS NOT NULL GROUP BY 2");
+            }
+            else
+            {
+                var path = "$path" + i.ToString(CultureInfo.InvariantCulture);
+                q.Parameters.AddWithValue(path, "$.\"" + fields[i].Replace("\"", "", StringComparison.Ordinal) + "\"");
+                columns.Add($"CASE json_type(e.fields, {path}) WHEN 'array' THEN json_extract(e.fields, {path}) WHEN 'object' THEN NULL ELSE json_array(json_extract(e.fields, {path})) END AS {name}");
+                groups.Add($"SELECT {i} AS f, CAST(j.value AS TEXT) AS v, count(*) AS n FROM m, json_each(m.{name}) j WHERE m.{name} IS NOT NULL AND j.value IS NOT NULL GROUP BY 2");
+            }
         }
 
         q.CommandText = $"""
-            WITH m AS MATERIALIZED (SELECT e.agency_id, e.host, e.dataset, e.fields FROM events e{Where(where)} ORDER BY e.ts DESC, e.seq DESC LIMIT $sample),
+            WITH m AS MATERIALIZED (SELECT {string.Join(", ", columns)} FROM events e{Where(where)} ORDER BY e.ts DESC, e.seq DESC LIMIT $sample),
                  g AS ({string.Join(" UNION ALL ", groups)})
             SELECT f, v, n FROM (SELECT f, v, n, row_number() OVER (PARTITION BY f ORDER BY n DESC, v) AS r FROM g) WHERE r <= $top
             UNION ALL SELECT -1, NULL, count(*) FROM m
@@ -75,21 +90,12 @@ public sealed partial class SqliteStore
         return Task.FromResult(new FacetResult(result, counted >= sample ? sample : null));
     }
 
-    /// <summary>The column a field has, or its value in the stored JSON (a parameterised path, so no field name reaches the SQL text).</summary>
-    private static string FacetExpression(SqliteCommand q, string field, int index)
+    /// <summary>The events column a field has its own, or null when it lives in the stored JSON.</summary>
+    private static string? FacetColumn(string field) => field switch
     {
-        switch (field)
-        {
-            case "host.name":
-                return "m.host";
-            case "event.dataset":
-                return "m.dataset";
-            case "organization.id" or "agency":
-                return "m.agency_id";
-        }
-
-        var name = "$path" + index.ToString(CultureInfo.InvariantCulture);
-        q.Parameters.AddWithValue(name, "$.\"" + field.Replace("\"", "", StringComparison.Ordinal) + "\"");
-        return $"json_extract(m.fields, {name})";
-    }
+        "host.name" => "e.host",
+        "event.dataset" => "e.dataset",
+        "organization.id" or "agency" => "e.agency_id",
+        _ => null,
+    };
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Soc.Console.Localization;
@@ -85,22 +84,6 @@ public sealed class SearchModel(ISocStore store, IConsoleReads reads, SqliteStor
 
     /// <summary>The time part of this search's query string, for links that keep it.</summary>
     public string TimeQuery => $"range={Uri.EscapeDataString(Range)}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}";
-
-    public static string? Value(StoredEvent e, string field)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        if (e.Fields.ValueKind != JsonValueKind.Object || !e.Fields.TryGetProperty(field, out var v))
-        {
-            return null;
-        }
-
-        return v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            _ => v.GetRawText(),
-        };
-    }
 
     private EventQuery? Build()
     {
