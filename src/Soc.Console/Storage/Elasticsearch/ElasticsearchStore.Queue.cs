@@ -15,7 +15,7 @@ public sealed partial class ElasticsearchStore
         ArgumentNullException.ThrowIfNull(filter);
         await EnsureSetupAsync(cancellationToken).ConfigureAwait(false);
         JsonObject? Eq(string field, string? value) => string.IsNullOrEmpty(value) ? null : Term(field, value);
-        var unassigned = new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = "assignee" } }) } } ;
+        var unassigned = new JsonObject { ["bool"] = new JsonObject { ["must_not"] = new JsonArray(new JsonObject { ["exists"] = new JsonObject { ["field"] = "assignee" } }) } };
         var query = Filters(
         [
             Scope("agency_id", agencyScope),
