@@ -46,7 +46,8 @@ var metrics = new CollectorMetrics();
 using var queue = DiskQueue.Open(options.QueueDirectory, options.Queue, options.Id, time);
 using var http = CenterHttpClientFactory.Create(options.Center);
 using var shipper = new HttpShipper(queue, options.Center, http, new DeadLetterWriter(options.DeadLetterDirectory, time), metrics.Shipping, time, Random.Shared);
-var background = new List<Task> { shipper.RunAsync(stop.Token) };
+var heartbeat = new HeartbeatSender(options, http, metrics, queue, time);
+var background = new List<Task> { shipper.RunAsync(stop.Token), HeartbeatUntilStoppedAsync() };
 if (options.Metrics.Listen.Length > 0)
 {
     background.Add(new MetricsServer(IPEndPoint.Parse(options.Metrics.Listen), queue, metrics, time).RunAsync(stop.Token));
@@ -94,5 +95,20 @@ async Task ReloadOnSighupAsync()
     catch (OperationCanceledException)
     {
         // SIGTERM: fall through to an orderly stop.
+    }
+}
+
+// The heartbeat never ends the collector: this task, like the others in `background`, ends only with the
+// stop (a heartbeat turned off returns at once, and an early end here would read as the collector's end).
+async Task HeartbeatUntilStoppedAsync()
+{
+    await heartbeat.RunAsync(stop.Token).ConfigureAwait(false);
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+    }
+    catch (OperationCanceledException)
+    {
+        // SIGTERM.
     }
 }

@@ -30,4 +30,7 @@ public sealed class CenterOptions
     public int MinBackoffMilliseconds { get; set; } = 500;
 
     public int MaxBackoffSeconds { get; set; } = 60;
+
+    /// <summary>How often the collector reports its counters to <c>POST /api/v1/collectors/heartbeat</c>; 0 turns the heartbeat off.</summary>
+    public int HeartbeatIntervalSeconds { get; set; } = 60;
 }

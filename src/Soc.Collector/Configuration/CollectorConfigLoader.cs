@@ -107,6 +107,7 @@ public static class CollectorConfigLoader
         options.RequestTimeoutSeconds = (int)center.GetInteger("requestTimeoutSeconds", options.RequestTimeoutSeconds, 1, 3600);
         options.MinBackoffMilliseconds = (int)center.GetInteger("minBackoffMilliseconds", options.MinBackoffMilliseconds, 1, 600_000);
         options.MaxBackoffSeconds = (int)center.GetInteger("maxBackoffSeconds", options.MaxBackoffSeconds, 1, 3600);
+        options.HeartbeatIntervalSeconds = (int)center.GetInteger("heartbeatIntervalSeconds", options.HeartbeatIntervalSeconds, 0, 3600);
         center.ReportUnknownKeys();
     }
 

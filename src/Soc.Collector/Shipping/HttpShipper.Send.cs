@@ -38,7 +38,7 @@ public sealed partial class HttpShipper
                     return;
                 case Outcome.TooLarge when count == 1:
                     deadLetters.Write(batch.Payloads, start, count, batch.FirstSequence + start, "413: a single record is larger than the center accepts");
-                    counters.AddDeadLettered(count);
+                    counters.AddDeadLetteredTooLarge(count);
                     return;
                 case Outcome.TooLarge:
                     // Halves until the center accepts; the smaller bodies go out before the next batch is read.

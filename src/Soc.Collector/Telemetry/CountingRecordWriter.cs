@@ -13,7 +13,7 @@ public sealed class CountingRecordWriter(IRecordWriter inner, InputCounters coun
         var pending = inner.WriteAsync(record, cancellationToken);
         if (pending.IsCompletedSuccessfully)
         {
-            counters.AddRecord(Encoding.UTF8.GetByteCount(record.Message));
+            Count(record);
             return ValueTask.CompletedTask;
         }
 
@@ -25,7 +25,7 @@ public sealed class CountingRecordWriter(IRecordWriter inner, InputCounters coun
         ArgumentNullException.ThrowIfNull(record);
         if (inner.TryWrite(record))
         {
-            counters.AddRecord(Encoding.UTF8.GetByteCount(record.Message));
+            Count(record);
             return true;
         }
 
@@ -36,6 +36,15 @@ public sealed class CountingRecordWriter(IRecordWriter inner, InputCounters coun
     private async ValueTask CountWhenDoneAsync(ValueTask pending, CollectorRecord record)
     {
         await pending.ConfigureAwait(false);
+        Count(record);
+    }
+
+    private void Count(CollectorRecord record)
+    {
         counters.AddRecord(Encoding.UTF8.GetByteCount(record.Message));
+        if (TruncationMark.IsTruncated(record))
+        {
+            counters.AddTruncated();
+        }
     }
 }

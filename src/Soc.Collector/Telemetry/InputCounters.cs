@@ -6,6 +6,7 @@ public sealed class InputCounters(string name)
     private long _records;
     private long _bytes;
     private long _dropped;
+    private long _truncated;
 
     public string Name { get; } = name;
 
@@ -24,5 +25,10 @@ public sealed class InputCounters(string name)
         Interlocked.Add(ref _bytes, messageBytes);
     }
 
+    /// <summary>Of <see cref="Records"/>, those cut at the input's maximum size (delivered, marked <c>truncated</c>).</summary>
+    public long Truncated => Interlocked.Read(ref _truncated);
+
     public void AddDropped() => Interlocked.Increment(ref _dropped);
+
+    public void AddTruncated() => Interlocked.Increment(ref _truncated);
 }

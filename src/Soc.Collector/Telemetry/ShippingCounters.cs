@@ -9,6 +9,7 @@ public sealed class ShippingCounters
     private long _bytesSent;
     private long _retries;
     private long _deadLetteredRecords;
+    private long _deadLetteredTooLarge;
     private long _lastSuccessUnixMilliseconds;
 
     public long BatchesAcknowledged => Interlocked.Read(ref _batchesAcknowledged);
@@ -24,8 +25,11 @@ public sealed class ShippingCounters
 
     public long Retries => Interlocked.Read(ref _retries);
 
-    /// <summary>Records the center refused as malformed (400), written to the dead-letter folder instead.</summary>
+    /// <summary>Records the center refused as malformed (400) or, alone, as too large (413), written to the dead-letter folder instead.</summary>
     public long DeadLetteredRecords => Interlocked.Read(ref _deadLetteredRecords);
+
+    /// <summary>The part of <see cref="DeadLetteredRecords"/> that was a single record the center found too large (413).</summary>
+    public long DeadLetteredTooLarge => Interlocked.Read(ref _deadLetteredTooLarge);
 
     /// <summary>Unix time (ms) of the last batch the center stored; 0 before the first.</summary>
     public long LastSuccessUnixMilliseconds => Interlocked.Read(ref _lastSuccessUnixMilliseconds);
@@ -43,4 +47,10 @@ public sealed class ShippingCounters
     public void AddRetry() => Interlocked.Increment(ref _retries);
 
     public void AddDeadLettered(int records) => Interlocked.Add(ref _deadLetteredRecords, records);
+
+    public void AddDeadLetteredTooLarge(int records)
+    {
+        Interlocked.Add(ref _deadLetteredRecords, records);
+        Interlocked.Add(ref _deadLetteredTooLarge, records);
+    }
 }

@@ -12,6 +12,7 @@ using Soc.Console.Notifications;
 using Soc.Console.Pipeline;
 using Soc.Console.Search;
 using Soc.Console.Security;
+using Soc.Console.Storage;
 using Soc.Console.Storage.Sqlite;
 using Soc.Console.Web;
 using Soc.Detection.Parsing;
@@ -41,6 +42,7 @@ public static class CenterHost
         // Accounts (agencies, keys, users, tokens) live in the SQLite file in every mode; events, alerts,
         // incidents and the audit trail go to the store Soc:Storage:Kind names (docs/storage.md).
         var accounts = new SqliteStore(options.DatabasePath);
+        accounts.FacetSampleEvents = builder.Configuration.GetValue("Soc:Search:FacetSampleEvents", accounts.FacetSampleEvents);
         var storage = Bind<StorageOptions>(builder, "Soc:Storage");
         var policy = Bind<IncidentPolicy>(builder, "Soc:Incidents");
         if (builder.Configuration["Soc:Incidents:LookbackHours"] is null)
@@ -62,6 +64,8 @@ public static class CenterHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(accounts);
         builder.Services.AddSingleton(StoreFactory.Create(storage, accounts));
+        builder.Services.AddSingleton(sp => (IConsoleReads)sp.GetRequiredService<ISocStore>()); // the same store, its console reads
+        builder.Services.AddSingleton<IngestRefusals>();
         builder.Services.AddSingleton<RuleSetHolder>();
         builder.Services.AddSingleton<RuleSwitches>();
         builder.Services.AddSingleton(new EventNormalizer(TimeProvider.System));
@@ -112,6 +116,7 @@ public static class CenterHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthApi();
         app.MapIngestApi(); // authenticated by the agency key inside the handler
+        app.MapCollectorHeartbeatApi(); // likewise
         app.MapIncidentsApi();
         app.MapReportsApi();
         app.MapFormsApi();

@@ -16,13 +16,10 @@ public static class IngestApi
         app.MapPost("/api/v1/ingest", IngestAsync).DisableAntiforgery().AllowAnonymous();
 
     private static async Task<Results<Ok<IngestResult>, UnauthorizedHttpResult, BadRequest<string>, ProblemHttpResult>> IngestAsync(
-        HttpContext context, SqliteStore accounts, IngestPipeline pipeline, IngestOptions limits, AgencyRateLimiter rate, PipelineMetrics metrics, CancellationToken cancellationToken)
+        HttpContext context, SqliteStore accounts, IngestPipeline pipeline, IngestOptions limits, AgencyRateLimiter rate, PipelineMetrics metrics, IngestRefusals refusals, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        // The agency comes from the key, never from the payload.
-        var header = request.Headers.Authorization.ToString();
-        const string scheme = "ApiKey ";
-        var agency = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? accounts.AgencyForIngestKey(header[scheme.Length..].Trim()) : null;
+        var agency = AgencyOf(request, accounts);
         if (agency is null)
         {
             return TypedResults.Unauthorized();
@@ -35,16 +32,19 @@ public static class IngestApi
             if (batch.IsTooLarge)
             {
                 metrics.RejectedTooLarge();
+                refusals.TooLarge(agency);
                 return TypedResults.Problem(batch.Error, statusCode: StatusCodes.Status413PayloadTooLarge);
             }
 
             metrics.RejectedMalformed();
+            refusals.Malformed(agency);
             return TypedResults.BadRequest(batch.Error!);
         }
 
         if (!rate.TryTake(agency, batch.Records.Count, out var retryAfter))
         {
             metrics.RejectedRate();
+            refusals.OverRate(agency);
             context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem($"agency {agency} is over its rate of {limits.RecordsPerSecondPerAgency} records/s", statusCode: StatusCodes.Status429TooManyRequests);
         }
@@ -67,5 +67,13 @@ public static class IngestApi
             context.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem("the batch could not be stored: " + ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+    }
+
+    /// <summary>The agency of the request's <c>Authorization: ApiKey …</c> ingest key; null when absent or unknown. The agency comes from the key, never from the payload.</summary>
+    internal static string? AgencyOf(HttpRequest request, SqliteStore accounts)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "ApiKey ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? accounts.AgencyForIngestKey(header[scheme.Length..].Trim()) : null;
     }
 }

@@ -292,6 +292,16 @@ public static class Strings
         ["clk.left.in"] = ("còn {0}", "{0} left"),
         ["clk.left.over"] = ("quá {0}", "{0} over"),
         ["ntf.incident"] = ("Sự cố", "Incident"),
+        // Dashboard collector health from heartbeats, and search facets over the whole result (console store work).
+        ["dash2.collectors"] = ("Bộ thu thập", "Collectors"),
+        ["dash2.droppedcollector"] = ("Bộ thu thập loại bỏ", "Dropped at collector"),
+        ["dash2.refusedcenter"] = ("Trung tâm từ chối", "Refused by center"),
+        ["dash2.backlog"] = ("Hàng đợi (cũ nhất)", "Backlog (oldest)"),
+        ["dash2.truncated"] = ("Bị cắt ngắn (vẫn gửi)", "Truncated (still sent)"),
+        ["dash2.silent"] = ("{0} im lặng", "{0} silent"),
+        ["dash2.note"] = ("Bộ thu thập loại bỏ: quá lớn, hàng đợi đầy, sai định dạng (theo nhịp báo cáo của bộ thu thập, từ khi nó khởi động). Trung tâm từ chối: số lô bị trả 413/429/400 từ khi trung tâm này khởi động; lô 429 sẽ được gửi lại. Im lặng: không có nhịp báo cáo trong 3 chu kỳ.", "Dropped at collector: too large, queue full, malformed (from the collectors' heartbeats, since each started). Refused by center: batches this center answered 413/429/400 since it started; 429 batches are sent again. Silent: no heartbeat for 3 intervals."),
+        ["facet.sampled"] = ("trong {0} sự kiện mới nhất", "of the newest {0} events"),
+        ["facet.all"] = ("trên toàn bộ kết quả", "over all results"),
     };
 
     public static string Normalize(string? language) =>

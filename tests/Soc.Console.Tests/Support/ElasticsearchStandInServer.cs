@@ -38,6 +38,12 @@ public sealed class ElasticsearchStandInServer : IAsyncDisposable
     public Func<IReadOnlyList<(JsonObject Action, string Source)>, (int Status, IReadOnlyList<(int Status, string? ErrorType, string? Reason)>? Items)> Bulk { get; set; } =
         docs => (200, [.. docs.Select(_ => (201, (string?)null, (string?)null))]);
 
+    /// <summary>
+    /// Answers <c>POST {index}/_search</c>: gets the index (or pattern) and the request body and returns the
+    /// response body, or null for the default (no hits). Tests script aggregation answers here.
+    /// </summary>
+    public Func<string, JsonObject, JsonObject?>? Search { get; set; }
+
     /// <summary>Called before a conditional PUT is checked, to let a test play "another node wrote first".</summary>
     public Action<string>? BeforeConditionalPut { get; set; }
 
@@ -114,8 +120,8 @@ public sealed class ElasticsearchStandInServer : IAsyncDisposable
             case ("PUT", [var index, "_doc", var id]):
                 await AnswerPutAsync(context, index + "/" + Uri.UnescapeDataString(id), JsonNode.Parse(body)!.AsObject());
                 return;
-            case ("POST", [_, "_search"]):
-                await Json(context, 200, new JsonObject { ["hits"] = new JsonObject { ["hits"] = new JsonArray() } });
+            case ("POST", [var searched, "_search"]):
+                await Json(context, 200, Search?.Invoke(searched, JsonNode.Parse(body)!.AsObject()) ?? new JsonObject { ["hits"] = new JsonObject { ["hits"] = new JsonArray() } });
                 return;
             default:
                 await Json(context, 404, new JsonObject { ["error"] = new JsonObject { ["type"] = "stand_in_does_not_answer", ["reason"] = request.Method + " " + path } });

@@ -145,12 +145,17 @@ public sealed partial class ElasticsearchStore
             doc["category"] = change.Category;
         }
 
+        // The response times are stored as durations (time_to_ack_ms, time_to_resolve_ms) so the dashboard's
+        // means are plain avg aggregations, with no script per document.
+        var detected = (current.DetectedAt ?? current.FirstSeen).ToUnixTimeMilliseconds();
         if (status != IncidentStatuses.New && current.AcknowledgedAt is null)
         {
             doc["acknowledged_at"] = now.ToUnixTimeMilliseconds();
+            doc["time_to_ack_ms"] = now.ToUnixTimeMilliseconds() - detected;
         }
 
         doc["closed_at"] = status == IncidentStatuses.Closed ? current.ClosedAt?.ToUnixTimeMilliseconds() ?? now.ToUnixTimeMilliseconds() : null;
+        doc["time_to_resolve_ms"] = doc["closed_at"] is JsonValue closed ? closed.GetValue<long>() - detected : null;
         doc["version"] = current.Version + 1;
         // if_seq_no makes this the concurrency check: a change by another node since our GET answers 409.
         if (!await PutDocAsync(Incidents, Id(id), doc, seqNo, term, cancellationToken).ConfigureAwait(false))
@@ -222,6 +227,7 @@ public sealed partial class ElasticsearchStore
                         doc!["status"] = IncidentStatuses.New;
                         doc["closing_reason"] = null;
                         doc["closed_at"] = null;
+                        doc["time_to_resolve_ms"] = null;
                         doc["reopen_count"] = Long(doc, "reopen_count") + 1;
                         doc["alert_count"] = Long(doc, "alert_count") + 1;
                         doc["last_seen"] = Math.Max(Long(doc, "last_seen"), ts);

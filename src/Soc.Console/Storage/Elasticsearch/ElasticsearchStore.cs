@@ -15,7 +15,7 @@ namespace Soc.Console.Storage.Elasticsearch;
 /// Center nodes hold no state: sequence numbers and group heads live in <c>{prefix}-state</c> and are
 /// claimed with optimistic concurrency (if_seq_no/if_primary_term), so any number of nodes can write.
 /// </summary>
-public sealed partial class ElasticsearchStore : ISocStore, IDisposable
+public sealed partial class ElasticsearchStore : ISocStore, IConsoleReads, IDisposable
 {
     private readonly HttpClient _http;
     private readonly StorageOptions _options;

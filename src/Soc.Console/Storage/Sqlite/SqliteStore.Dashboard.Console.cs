@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Soc.Console.Web.Data;
 
 namespace Soc.Console.Storage.Sqlite;
 
@@ -10,7 +9,7 @@ public sealed partial class SqliteStore
     /// (null = every agency). Alerts count their folded repeats. Windows: 24 h by hour, 14 days by day, 7 days for the top lists,
     /// 30 days for the response means.
     /// </summary>
-    public DashboardData Dashboard(IReadOnlyList<string>? agencyScope, DateTimeOffset now)
+    public Task<DashboardData> DashboardAsync(IReadOnlyList<string>? agencyScope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var c = Open();
         var hourMs = 3_600_000L;
@@ -31,9 +30,11 @@ public sealed partial class SqliteStore
         var mttr = Mean(c, agencyScope, $"SELECT avg(closed_at - coalesce(detected_at, first_seen)) FROM incidents WHERE closed_at >= {month}");
         var open = (int)(Top(c, agencyScope, "SELECT 'open', count(*) FROM incidents WHERE status <> 'closed'", "").FirstOrDefault().Count);
 
-        var collectors = new List<CollectorHealth>();
+        // Per agency from the agencies table (accounts share this file): each subquery is a range on the
+        // (agency_id, ts) index, where one GROUP BY over events would read them all.
+        var feeds = new List<AgencyFeed>();
         using (var q = Command(c, null, $"""
-            SELECT a.id, a.name, (SELECT max(ts) FROM events e WHERE e.agency_id = a.id),
+            SELECT a.id, (SELECT max(ts) FROM events e WHERE e.agency_id = a.id),
                    (SELECT count(*) FROM events e WHERE e.agency_id = a.id AND e.ts >= {nowMs - dayMs})
             FROM agencies a ORDER BY a.id
             """))
@@ -43,12 +44,12 @@ public sealed partial class SqliteStore
             {
                 if (agencyScope is null || agencyScope.Contains(r.GetString(0)))
                 {
-                    collectors.Add(new CollectorHealth(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetInt64(3)));
+                    feeds.Add(new AgencyFeed(r.GetString(0), r.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetInt64(2)));
                 }
             }
         }
 
-        return new DashboardData(perHour, perDay, topRules, topAgencies, topIps, mtta, mttr, open, collectors);
+        return Task.FromResult(new DashboardData(perHour, perDay, topRules, topAgencies, topIps, mtta, mttr, open, feeds));
     }
 
     private static List<(DateTimeOffset, long)> Buckets(SqliteConnection c, IReadOnlyList<string>? scope, string select, string tail, int count, long start, long width)

@@ -5,7 +5,7 @@ namespace Soc.Console.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     /// <summary>Alerts per rule since <paramref name="since"/> within the scope, folded repeats included.</summary>
-    public IReadOnlyDictionary<string, long> RuleHits(IReadOnlyList<string>? agencyScope, DateTimeOffset since)
+    public Task<IReadOnlyDictionary<string, long>> RuleHitsAsync(IReadOnlyList<string>? agencyScope, DateTimeOffset since, CancellationToken cancellationToken)
     {
         using var c = Open();
         var hits = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -14,7 +14,7 @@ public sealed partial class SqliteStore
             hits[rule] = count;
         }
 
-        return hits;
+        return Task.FromResult<IReadOnlyDictionary<string, long>>(hits);
     }
 
     public IReadOnlySet<string> DisabledRules()

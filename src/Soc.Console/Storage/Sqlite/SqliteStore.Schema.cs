@@ -140,6 +140,24 @@ public sealed partial class SqliteStore
             channel TEXT NOT NULL,
             sent_at INTEGER NOT NULL,
             PRIMARY KEY(incident_id, deadline, state, channel)) WITHOUT ROWID;
+        -- The latest heartbeat of each collector (SqliteStore.Heartbeats.cs); control-plane data, kept here in both storage modes.
+        CREATE TABLE IF NOT EXISTS collector_heartbeats(
+            agency_id TEXT NOT NULL,
+            collector_id TEXT NOT NULL,
+            host TEXT,
+            version TEXT,
+            started_at INTEGER,
+            received_at INTEGER NOT NULL,
+            interval_seconds INTEGER NOT NULL,
+            records_read INTEGER NOT NULL,
+            records_shipped INTEGER NOT NULL,
+            dropped_too_large INTEGER NOT NULL,
+            dropped_queue_full INTEGER NOT NULL,
+            dropped_malformed INTEGER NOT NULL,
+            truncated INTEGER NOT NULL,
+            queue_depth INTEGER NOT NULL,
+            oldest_unsent_seconds INTEGER NOT NULL,
+            PRIMARY KEY(agency_id, collector_id)) WITHOUT ROWID;
         """;
 
     private static void CreateSchema(SqliteConnection connection)

@@ -10,26 +10,35 @@ public sealed partial class SqliteStore
     /// One page of the console queue with what <see cref="ListIncidentsAsync"/> does not give: the total,
     /// counts per status, several statuses at once ("open" = all but closed), agency and time filters.
     /// <paramref name="agencyScope"/> null means every agency; otherwise only those agencies' incidents are
-    /// read — isolation lives in the query.
+    /// read — isolation lives in the query. <paramref name="agencies"/> is the agency filter already widened to its subtree.
     /// </summary>
-    public QueuePage QueryQueue(IReadOnlyList<string>? agencyScope, QueueFilter filter)
+    public Task<QueuePage> QueryQueueAsync(IReadOnlyList<string>? agencyScope, IReadOnlyList<string>? agencies, QueueFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        return Task.FromResult(Queue(agencyScope, agencies, filter));
+    }
+
+    public Task<IReadOnlyList<(string Id, string Title)>> IncidentRulesAsync(IReadOnlyList<string>? agencyScope, CancellationToken cancellationToken) =>
+        Task.FromResult(IncidentRules(agencyScope));
+
+    public Task<IReadOnlyList<string>> DistinctIncidentValuesAsync(IReadOnlyList<string>? agencyScope, string field, CancellationToken cancellationToken) =>
+        Task.FromResult(DistinctIncidentValues(agencyScope, field));
+
+    private QueuePage Queue(IReadOnlyList<string>? agencyScope, IReadOnlyList<string>? agencies, QueueFilter filter)
+    {
         using var c = Open();
         using var q = Command(c, null, "");
         var where = QueueConditions(q, agencyScope, filter);
-        if (!string.IsNullOrEmpty(filter.AgencyId))
+        if (agencies is not null)
         {
-            // An agency filter means the agency and everything below it (a district and its communes).
-            var subtree = AgencySubtree(filter.AgencyId);
             var names = new List<string>();
-            for (var i = 0; i < subtree.Count; i++)
+            for (var i = 0; i < agencies.Count; i++)
             {
                 names.Add("$sub" + i);
-                q.Parameters.AddWithValue("$sub" + i, subtree[i]);
+                q.Parameters.AddWithValue("$sub" + i, agencies[i]);
             }
 
-            where.Add($"agency_id IN ({string.Join(',', names)})");
+            where.Add(names.Count == 0 ? "0" : $"agency_id IN ({string.Join(',', names)})");
         }
 
         var statusWhere = new List<string>(where);
@@ -103,7 +112,7 @@ public sealed partial class SqliteStore
         return list;
     }
 
-    /// <summary>Distinct rule ids, agencies or assignees of the incidents in scope, for the queue's filter lists.</summary>
+    /// <summary>Distinct rule ids, agencies, assignees or categories of the incidents in scope, for the queue's filter lists.</summary>
     public IReadOnlyList<string> DistinctIncidentValues(IReadOnlyList<string>? agencyScope, string column)
     {
         var expression = column switch
@@ -111,6 +120,7 @@ public sealed partial class SqliteStore
             "rule" => "rule_id",
             "agency" => "agency_id",
             "assignee" => "assignee",
+            "category" => "category",
             _ => throw new ArgumentOutOfRangeException(nameof(column)),
         };
         using var c = Open();

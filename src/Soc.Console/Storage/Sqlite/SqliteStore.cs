@@ -7,7 +7,7 @@ namespace Soc.Console.Storage.Sqlite;
 /// committed ingest batch survives a crash or power cut before the center answers the collector.
 /// SQLite has one writer at a time; writes are serialised here rather than left to busy retries.
 /// </summary>
-public sealed partial class SqliteStore : ISocStore, IDisposable
+public sealed partial class SqliteStore : ISocStore, IConsoleReads, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);

@@ -15,7 +15,7 @@ namespace Soc.Console.Web.Pages;
 /// unless asked for; bulk acknowledge / assign / close for those who may triage. Open incidents whose most
 /// pressing deadline is near or past are marked, and can be the only ones shown.
 /// </summary>
-public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text, IncidentDeadlines deadlines) : PageModel
+public sealed class IndexModel(SqliteStore store, ISocStore incidents, IConsoleReads reads, Text text, IncidentDeadlines deadlines) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Severity { get; set; }
@@ -52,8 +52,6 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
     public async Task OnGetAsync(int? done)
     {
         var scope = UserClaims.AgencyScope(User, store);
-        // The embedded store answers the whole queue (totals, counts per status) in one query; another
-        // store behind the contract gets the plainer path below.
         var filter = Filter();
         var byDeadline = Deadline is "near" or "overdue";
         if (byDeadline)
@@ -61,9 +59,9 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
             filter = filter with { Page = 1, PageSize = MaxDeadlineScan };
         }
 
-        Result = ReferenceEquals(incidents, store)
-            ? store.QueryQueue(scope, filter)
-            : await ContractQueueAsync(scope, filter).ConfigureAwait(false);
+        // Totals and counts per status in one read, on either store (the agency tree lives in the accounts file).
+        var agencies = string.IsNullOrEmpty(filter.AgencyId) ? null : store.AgencySubtree(filter.AgencyId);
+        Result = await reads.QueryQueueAsync(scope, agencies, filter, HttpContext.RequestAborted).ConfigureAwait(false);
         foreach (var row in Result.Rows)
         {
             if (deadlines.MostUrgent(row) is { } urgent)
@@ -78,7 +76,7 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
             Result = new QueuePage([.. kept.Skip((PageNumber - 1) * PageSize).Take(PageSize)], kept.Count, Result.StatusCounts);
         }
 
-        Rules = store.IncidentRules(scope);
+        Rules = await reads.IncidentRulesAsync(scope, HttpContext.RequestAborted).ConfigureAwait(false);
         Agencies = [.. store.ListAgencies().Select(a => a.Id).Where(id => scope is null || scope.Contains(id))];
         People = store.Assignees();
         Views = store.SavedViews(User.Name());
@@ -173,39 +171,6 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
         Page = PageNumber,
         PageSize = PageSize,
     };
-
-    /// <summary>
-    /// The queue through <see cref="ISocStore.ListIncidentsAsync"/> only: one call per wanted status, merged
-    /// and sorted here; agency and time filters applied to what came back; no counts per status.
-    /// </summary>
-    private async Task<QueuePage> ContractQueueAsync(IReadOnlyList<string>? scope, QueueFilter filter)
-    {
-        var statuses = filter.Statuses.Count > 0 ? filter.Statuses : [.. Vocabulary.Statuses.Where(s => s != "closed")];
-        var sort = filter.Sort switch { "alerts" => "alert_count", "first_seen" or "severity" or "id" => filter.Sort, _ => "last_seen" };
-        var want = filter.Page * filter.PageSize;
-        var rows = new List<Incident>();
-        foreach (var status in statuses)
-        {
-            rows.AddRange(await incidents.ListIncidentsAsync(
-                new IncidentFilter(scope, status, filter.Severity, filter.Assignee == "-" ? null : filter.Assignee, filter.RuleId, filter.Category, (filter.Descending ? "-" : "") + sort, want, 0),
-                HttpContext.RequestAborted).ConfigureAwait(false));
-        }
-
-        var subtree = filter.AgencyId is null ? null : store.AgencySubtree(filter.AgencyId);
-        var kept = rows.Where(i => (subtree is null || subtree.Contains(i.AgencyId))
-                && (filter.Assignee != "-" || i.Assignee is null)
-                && (filter.From is null || i.LastSeen >= filter.From) && (filter.To is null || i.FirstSeen <= filter.To));
-        Func<Incident, object> key = filter.Sort switch
-        {
-            "first_seen" => i => i.FirstSeen,
-            "severity" => i => Severities.Rank(i.Severity),
-            "alerts" => i => i.AlertCount,
-            "id" => i => i.Id,
-            _ => i => i.LastSeen,
-        };
-        var sorted = (filter.Descending ? kept.OrderByDescending(key) : kept.OrderBy(key)).ToList();
-        return new QueuePage([.. sorted.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)], sorted.Count, new Dictionary<string, int>());
-    }
 
     private static string QueueUrl(string? back, int changed)
     {

@@ -14,7 +14,7 @@ namespace Soc.Console.Web.Pages;
 /// The loaded rules with their hit counts, switches and suppressions. Changes are for admins and the
 /// province's analysts, and each is written to the audit trail with who and why.
 /// </summary>
-public sealed class RulesModel(SqliteStore store, ISocStore audit, RuleSetHolder rules, RuleSwitches switches) : PageModel
+public sealed class RulesModel(SqliteStore store, ISocStore audit, IConsoleReads reads, RuleSetHolder rules, RuleSwitches switches) : PageModel
 {
     public IReadOnlyList<SigmaRule> Rules { get; private set; } = [];
     public IReadOnlyDictionary<string, long> Hits24h { get; private set; } = new Dictionary<string, long>();
@@ -23,12 +23,12 @@ public sealed class RulesModel(SqliteStore store, ISocStore audit, RuleSetHolder
     public IReadOnlyList<Suppression> Suppressions { get; private set; } = [];
     public int LoadErrors { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         var now = DateTimeOffset.UtcNow;
         var scope = UserClaims.AgencyScope(User, store);
-        Hits24h = store.RuleHits(scope, now.AddHours(-24));
-        Hits7d = store.RuleHits(scope, now.AddDays(-7));
+        Hits24h = await reads.RuleHitsAsync(scope, now.AddHours(-24), HttpContext.RequestAborted).ConfigureAwait(false);
+        Hits7d = await reads.RuleHitsAsync(scope, now.AddDays(-7), HttpContext.RequestAborted).ConfigureAwait(false);
         Rules = [.. rules.Rules.OrderByDescending(r => Hits7d.GetValueOrDefault(r.Id)).ThenBy(r => r.Title, StringComparer.Ordinal)];
         Disabled = store.DisabledRules();
         Suppressions = store.ActiveSuppressions(now);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Soc.Console.Localization;
@@ -13,10 +12,11 @@ namespace Soc.Console.Web.Pages;
 
 /// <summary>
 /// Event search with the center's query syntax, over the user's agency scope: a time range, results
-/// newest first with cursor paging, top values of common fields over the page (each a pivot), and a
+/// newest first with cursor paging, top values of common fields over every matching event (each a pivot;
+/// the store may count only the newest N, and then the page says so), and a
 /// CSV export of up to <see cref="ExportLimit"/> events (audited).
 /// </summary>
-public sealed class SearchModel(ISocStore store, SqliteStore accounts) : PageModel
+public sealed class SearchModel(ISocStore store, IConsoleReads reads, SqliteStore accounts) : PageModel
 {
     public const int PageSize = 100;
     public const int ExportLimit = 10_000;
@@ -33,7 +33,12 @@ public sealed class SearchModel(ISocStore store, SqliteStore accounts) : PageMod
     public EventPage? Result { get; private set; }
     public long Total { get; private set; }
     public string? Error { get; private set; }
-    public Dictionary<string, List<(string Value, int Count)>> Facets { get; } = new(StringComparer.Ordinal);
+    public const int FacetTop = 6;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; private set; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
+    /// <summary>Null when the facets counted every matching event, else how many of the newest they counted.</summary>
+    public long? FacetSample { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -45,22 +50,9 @@ public sealed class SearchModel(ISocStore store, SqliteStore accounts) : PageMod
         var ct = HttpContext.RequestAborted;
         Result = await store.SearchEventsAsync(query with { Limit = PageSize, Cursor = Cursor }, ct).ConfigureAwait(false);
         Total = await store.CountEventsAsync(query, ct).ConfigureAwait(false);
-        foreach (var field in FacetFields)
-        {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var e in Result.Events)
-            {
-                if (Value(e, field) is { } v)
-                {
-                    counts[v] = counts.GetValueOrDefault(v) + 1;
-                }
-            }
-
-            if (counts.Count > 0)
-            {
-                Facets[field] = [.. counts.OrderByDescending(kv => kv.Value).Take(6).Select(kv => (kv.Key, kv.Value))];
-            }
-        }
+        var facets = await reads.FacetEventsAsync(query, FacetFields, FacetTop, ct).ConfigureAwait(false);
+        Facets = facets.Fields;
+        FacetSample = facets.SampledNewest;
     }
 
     public async Task<IActionResult> OnGetExportAsync()
@@ -92,22 +84,6 @@ public sealed class SearchModel(ISocStore store, SqliteStore accounts) : PageMod
 
     /// <summary>The time part of this search's query string, for links that keep it.</summary>
     public string TimeQuery => $"range={Uri.EscapeDataString(Range)}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}";
-
-    public static string? Value(StoredEvent e, string field)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        if (e.Fields.ValueKind != JsonValueKind.Object || !e.Fields.TryGetProperty(field, out var v))
-        {
-            return null;
-        }
-
-        return v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            _ => v.GetRawText(),
-        };
-    }
 
     private EventQuery? Build()
     {

@@ -1,6 +1,6 @@
-namespace Soc.Console.Web.Data;
+namespace Soc.Console.Storage;
 
-/// <summary>Everything the dashboard draws, read in one go within the user's agency scope.</summary>
+/// <summary>Everything the dashboard draws from the event store, read in one go within the user's agency scope.</summary>
 public sealed record DashboardData(
     IReadOnlyList<(DateTimeOffset Bucket, long Count)> AlertsPerHour,
     IReadOnlyList<(DateTimeOffset Bucket, long Count)> IncidentsPerDay,
@@ -10,4 +10,4 @@ public sealed record DashboardData(
     TimeSpan? MeanTimeToAcknowledge,
     TimeSpan? MeanTimeToResolve,
     int OpenIncidents,
-    IReadOnlyList<CollectorHealth> Collectors);
+    IReadOnlyList<AgencyFeed> Feeds);
