@@ -24,7 +24,7 @@ public static class StoreThroughput
     {
         var total = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
         var group = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8_000;
-        var batches = BuildBatches(total, 2_000);
+        var batches = BuildBatches(total, 2_000, "b", 7);
         var alerts = batches.Sum(b => b.Events.Sum(e => e.Alerts.Count));
         output.WriteLine($"{total:N0} events ({alerts:N0} alerts) in batches of 2,000, committed {group:N0} at a time");
 
@@ -73,7 +73,7 @@ public static class StoreThroughput
     }
 
     // Loghub Linux/OpenSSH/Apache lines plus 5 % sshd root failures from many addresses, as bench/Soc.CenterLoad sends.
-    private static List<EventBatch> BuildBatches(int total, int batchSize)
+    internal static List<EventBatch> BuildBatches(int total, int batchSize, string idPrefix, int seed)
     {
         var corpus = Path.Combine(RepoRoot(), "..", "shared", "corpus", "logs", "loghub");
         var lines = new List<string>();
@@ -84,7 +84,7 @@ public static class StoreThroughput
 
         var engine = new DetectionEngine(SigmaRuleLoader.LoadPaths([Path.Combine(RepoRoot(), "rules")]).Rules);
         var normalizer = new EventNormalizer();
-        var random = new Random(7);
+        var random = new Random(seed);
         var received = DateTimeOffset.UtcNow;
         var stamp = received.ToOffset(TimeSpan.FromHours(7)).ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture);
         var batches = new List<EventBatch>();
@@ -98,7 +98,7 @@ public static class StoreThroughput
                     ? $"<38>{stamp} web{random.Next(20):00} sshd[{random.Next(1000, 9999)}]: Failed password for root from 10.{random.Next(256)}.{random.Next(256)}.{random.Next(1, 255)} port {random.Next(1024, 65535)} ssh2"
                     : lines[random.Next(lines.Count)];
                 var type = message.StartsWith('[') ? "apache_error" : "syslog";
-                var record = new RawRecord($"b{b}-{i}", type, "web" + (i % 20).ToString("00", CultureInfo.InvariantCulture), "/var/log/auth.log", received, RawRecord.DefaultTimeZone, message);
+                var record = new RawRecord($"{idPrefix}{b}-{i}", type, "web" + (i % 20).ToString("00", CultureInfo.InvariantCulture), "/var/log/auth.log", received, RawRecord.DefaultTimeZone, message);
                 var ev = normalizer.Normalize(record);
                 found.Clear();
                 engine.Evaluate(ev, found);

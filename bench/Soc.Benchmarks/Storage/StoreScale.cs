@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Soc.Console.Incidents;
+using Soc.Console.Search;
+using Soc.Console.Storage;
+using Soc.Console.Storage.Sqlite;
+using Soc.Console.Web.Data;
+
+namespace Soc.Benchmarks.Storage;
+
+/// <summary>
+/// The console's reads on a large embedded store: fills a SQLite file to N events (generated, normalised and
+/// evaluated in rounds of 100,000, so memory stays flat), then times the incident list, the queue and
+/// event searches, each run many times, p50 / p95. Issue 6 asks for incident list p95 ≤ 50 ms and
+/// search p95 ≤ 500 ms at 10,000,000 events. Usage:
+/// <c>dotnet run -c Release --project bench/Soc.Benchmarks -- store-scale [events] [rounds] [folder]</c>
+/// (an existing folder is reused as it is, so a filled store can be measured again).
+/// </summary>
+public static class StoreScale
+{
+    private const int Round = 100_000;
+
+    public static void Run(TextWriter output, IReadOnlyList<string> args)
+    {
+        var total = args.Count > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 10_000_000;
+        var rounds = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+        var folder = args.Count > 2 ? args[2] : Path.Combine(Path.GetTempPath(), "soc-store-scale");
+        Directory.CreateDirectory(folder);
+        using var store = new SqliteStore(Path.Combine(folder, "soc.db"));
+        var stored = store.CountEventsAsync(new EventQuery(null, null, null, null), CancellationToken.None).GetAwaiter().GetResult();
+        var fill = Stopwatch.StartNew();
+        for (var r = (int)(stored / Round); stored < total; r++)
+        {
+            foreach (var group in StoreThroughput.BuildBatches(Round, 2_000, "r" + r.ToString(CultureInfo.InvariantCulture) + "-", r).Chunk(4))
+            {
+                store.AppendAsync(group, new IncidentPolicy(), CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            stored += Round;
+            output.WriteLine($"  {stored:N0} events stored ({fill.Elapsed.TotalMinutes:N1} min)");
+        }
+
+        while (store.IndexTextBacklogAsync(100_000, CancellationToken.None).GetAwaiter().GetResult() > 0)
+        {
+        }
+
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + store.DatabasePath))
+        using (var q = c.CreateCommand())
+        {
+            c.Open();
+            q.CommandText = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM alerts), (SELECT count(*) FROM incidents)";
+            using var reader = q.ExecuteReader();
+            reader.Read();
+            output.WriteLine($"store: {reader.GetInt64(0):N0} events, {reader.GetInt64(1):N0} alerts, {reader.GetInt64(2):N0} incidents, " +
+                $"{new FileInfo(Path.Combine(folder, "soc.db")).Length / 1048576.0:N0} MiB");
+        }
+
+        var none = CancellationToken.None;
+        Time(output, rounds, "incident list (API default: newest 50)", () => store.ListIncidentsAsync(new IncidentFilter(null), none));
+        Time(output, rounds, "incident list, status=new sort=-severity", () => store.ListIncidentsAsync(new IncidentFilter(null, "new", Sort: "-severity"), none));
+        Time(output, rounds, "incident list, offset 500", () => store.ListIncidentsAsync(new IncidentFilter(null, Offset: 500), none));
+        Time(output, rounds, "console queue (open, counts per status)", () => store.QueryQueueAsync(null, null, new QueueFilter { Statuses = ["new", "acknowledged", "in_progress"] }, none));
+        Time(output, rounds, "console queue, one agency", () => store.QueryQueueAsync(["agency-1"], null, new QueueFilter(), none));
+        foreach (var text in (string[])["password", "\"Failed password\" AND host.name:web01", "sshd AND NOT root", "event.dataset:system.auth AND source.ip:10.1.*", "kernel"])
+        {
+            var query = QueryParser.Parse(text);
+            Time(output, rounds, "event search " + text, () => store.SearchEventsAsync(new EventQuery(query, null, null, null, Limit: 100), none));
+        }
+
+        var day = DateTimeOffset.UtcNow.AddDays(-1);
+        Time(output, rounds, "event search, last 24 h, agency-2", () => store.SearchEventsAsync(new EventQuery(null, day, null, ["agency-2"], Limit: 100), none));
+    }
+
+    private static void Time<T>(TextWriter output, int rounds, string name, Func<Task<T>> read)
+    {
+        read().GetAwaiter().GetResult(); // warm: first read loads pages from the OS
+        var times = new double[rounds];
+        for (var i = 0; i < rounds; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            read().GetAwaiter().GetResult();
+            times[i] = clock.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        output.WriteLine($"{name,-60} p50 {times[rounds / 2],8:N1} ms   p95 {times[(int)Math.Ceiling(rounds * 0.95) - 1],8:N1} ms");
+    }
+}
