@@ -47,7 +47,15 @@ public sealed class NotificationWiringTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal("operational/acknowledge", json.RootElement.GetProperty("deadline").GetString());
         Assert.StartsWith("https://soc.example/incidents/", json.RootElement.GetProperty("link").GetString(), StringComparison.Ordinal);
+        // The worker counts a delivery once the receiver has answered, a moment after the receiver saw it.
+        const string Sent = "soc_notifications_sent_total{channel=\"webhook\"} 1";
         var metrics = await client.GetStringAsync("/metrics");
-        Assert.Contains("soc_notifications_sent_total{channel=\"webhook\"} 1", metrics, StringComparison.Ordinal);
+        for (var waited = 0; !metrics.Contains(Sent, StringComparison.Ordinal) && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+            metrics = await client.GetStringAsync("/metrics");
+        }
+
+        Assert.Contains(Sent, metrics, StringComparison.Ordinal);
     }
 }
