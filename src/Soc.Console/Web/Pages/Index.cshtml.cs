@@ -64,12 +64,10 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, Text text
         Result = ReferenceEquals(incidents, store)
             ? store.QueryQueue(scope, filter)
             : await ContractQueueAsync(scope, filter).ConfigureAwait(false);
-        foreach (var row in Result.Rows)
+        // One store query for the legal milestones of every row shown (or scanned, with the deadline filter).
+        foreach (var (id, urgent) in deadlines.MostUrgent(Result.Rows))
         {
-            if (deadlines.MostUrgent(row) is { } urgent)
-            {
-                Urgent[row.Id] = urgent;
-            }
+            Urgent[id] = urgent;
         }
 
         if (byDeadline)
