@@ -292,6 +292,12 @@ public static class Strings
         ["clk.left.in"] = ("còn {0}", "{0} left"),
         ["clk.left.over"] = ("quá {0}", "{0} over"),
         ["ntf.incident"] = ("Sự cố", "Incident"),
+        ["ms.mark"] = ("Đánh dấu đã gửi báo cáo ngoài Soc", "Mark a report sent outside Soc"),
+        ["ms.at"] = ("Thời điểm gửi (giờ Việt Nam)", "Sent at (Vietnam time)"),
+        ["ms.note"] = ("Ghi chú (số văn bản, nơi nhận)", "Note (document number, recipient)"),
+        ["ms.save"] = ("Đánh dấu đã gửi", "Mark sent"),
+        ["ms.recorded"] = ("{0}: đã gửi lúc {1} (ghi bởi {2})", "{0}: sent at {1} (recorded by {2})"),
+        ["ms.invalid"] = ("Chưa ghi được: cần thời điểm gửi, không ở tương lai.", "Not recorded: the time sent is needed and cannot be in the future."),
     };
 
     public static string Normalize(string? language) =>
