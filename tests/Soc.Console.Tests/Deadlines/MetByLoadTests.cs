@@ -50,8 +50,14 @@ public sealed class MetByLoadTests : IDisposable
     {
         var rule = new DeadlineRule
         {
-            Id = "notify", Label = "n", LegalSource = "s", Start = DeadlineStart.Detected, Duration = 5, Unit = DeadlineUnit.CalendarDays,
-            Milestone = "initialReport", MetBy = ["tt20-2017/mau-03"],
+            Id = "notify",
+            Label = "n",
+            LegalSource = "s",
+            Start = DeadlineStart.Detected,
+            Duration = 5,
+            Unit = DeadlineUnit.CalendarDays,
+            Milestone = "initialReport",
+            MetBy = ["tt20-2017/mau-03"],
         };
         var detected = new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
         var clock = new IncidentClock
