@@ -79,7 +79,8 @@ public static class CenterHost
         builder.Services.AddSingleton<PeriodicExports>();
         builder.Services.AddSingleton<IncidentBundleExporter>();
         // Deadlines: loaded (and a bad rule-set file or option refused) here, at start-up; docs/reports.md "Clocks and notifications".
-        builder.Services.AddSingleton(IncidentDeadlines.Load(options.DataDir, Bind<DeadlineOptions>(builder, "Soc:Deadlines"), TimeProvider.System));
+        builder.Services.AddSingleton(IncidentDeadlines.Load(options.DataDir, Bind<DeadlineOptions>(builder, "Soc:Deadlines"), TimeProvider.System, store: accounts));
+        builder.Services.AddSingleton<MilestoneRecorder>();
         builder.Services.AddDeadlineNotifications(Bind<NotificationOptions>(builder, "Soc:Notifications"));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddHostedService<RetentionWorker>();
@@ -120,6 +121,7 @@ public static class CenterHost
         app.MapIncidentsApi();
         app.MapReportsApi();
         app.MapFormsApi();
+        app.MapMilestonesApi();
         app.MapPeriodicReportsApi();
         app.MapAlertsApi();
         app.MapEventsApi();

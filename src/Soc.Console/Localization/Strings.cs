@@ -302,6 +302,12 @@ public static class Strings
         ["dash2.note"] = ("Bộ thu thập loại bỏ: quá lớn, hàng đợi đầy, sai định dạng (theo nhịp báo cáo của bộ thu thập, từ khi nó khởi động). Trung tâm từ chối: số lô bị trả 413/429/400 từ khi trung tâm này khởi động; lô 429 sẽ được gửi lại. Im lặng: không có nhịp báo cáo trong 3 chu kỳ.", "Dropped at collector: too large, queue full, malformed (from the collectors' heartbeats, since each started). Refused by center: batches this center answered 413/429/400 since it started; 429 batches are sent again. Silent: no heartbeat for 3 intervals."),
         ["facet.sampled"] = ("trong {0} sự kiện mới nhất", "of the newest {0} events"),
         ["facet.all"] = ("trên toàn bộ kết quả", "over all results"),
+        ["ms.mark"] = ("Đánh dấu đã gửi báo cáo ngoài Soc", "Mark a report sent outside Soc"),
+        ["ms.at"] = ("Thời điểm gửi (giờ Việt Nam)", "Sent at (Vietnam time)"),
+        ["ms.note"] = ("Ghi chú (số văn bản, nơi nhận)", "Note (document number, recipient)"),
+        ["ms.save"] = ("Đánh dấu đã gửi", "Mark sent"),
+        ["ms.recorded"] = ("{0}: đã gửi lúc {1} (ghi bởi {2})", "{0}: sent at {1} (recorded by {2})"),
+        ["ms.invalid"] = ("Chưa ghi được: cần thời điểm gửi, không ở tương lai.", "Not recorded: the time sent is needed and cannot be in the future."),
     };
 
     public static string Normalize(string? language) =>

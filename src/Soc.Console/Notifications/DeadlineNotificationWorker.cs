@@ -37,9 +37,10 @@ public sealed class DeadlineNotificationWorker(
             for (var offset = 0; ; offset += PageSize)
             {
                 var page = await store.ListIncidentsAsync(new IncidentFilter(null, status, Sort: "first_seen", Limit: PageSize, Offset: offset), cancellationToken).ConfigureAwait(false);
+                var milestones = deadlines.MilestonesOf(page); // forms issued and reports marked sent: one query per page
                 foreach (var incident in page)
                 {
-                    foreach (var deadline in deadlines.For(incident, now))
+                    foreach (var deadline in deadlines.For(incident, milestones.GetValueOrDefault(incident.Id) ?? IncidentMilestones.None, now))
                     {
                         if (deadline.State is DeadlineState.Near or DeadlineState.Overdue)
                         {

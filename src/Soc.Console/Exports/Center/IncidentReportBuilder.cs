@@ -1,4 +1,5 @@
 using System.Globalization;
+using Soc.Console.Exports.Deadlines;
 using Soc.Console.Exports.Model;
 using Soc.Console.Incidents;
 using Soc.Console.Storage;
@@ -9,9 +10,10 @@ namespace Soc.Console.Exports.Center;
 /// <summary>
 /// Fills the exporters' <see cref="IncidentReportData"/> from the store: the incident, its alerts and the
 /// rules behind them, its raw events, and a timeline of alerts, status changes, assignments and notes taken
-/// from the audit trail (who and when). Reads are scoped to the caller's agency subtree.
+/// from the audit trail (who and when), and the deadlines that apply as they stand now (<see cref="IncidentDeadlines"/>).
+/// Reads are scoped to the caller's agency subtree.
 /// </summary>
-public sealed class IncidentReportBuilder(ISocStore store, SqliteStore accounts)
+public sealed class IncidentReportBuilder(ISocStore store, SqliteStore accounts, IncidentDeadlines deadlines)
 {
     private const int MaxAlerts = 1000;
     private const int MaxEvents = 500;
@@ -47,6 +49,7 @@ public sealed class IncidentReportBuilder(ISocStore store, SqliteStore accounts)
             DetectedAt = incident.DetectedAt ?? incident.FirstSeen,
             AcknowledgedAt = incident.AcknowledgedAt,
             ClosedAt = incident.ClosedAt,
+            Deadlines = [.. deadlines.For(incident).Select(d => new IncidentDeadline(d.Label, d.LegalSource, d.DueAt, DeadlineStateCode.Of(d.State), d.FulfilledAt, d.RuleSetId + "/" + d.RuleId))],
             Timeline = Timeline(alerts, audit, notes),
             Rules = [.. alerts.GroupBy(a => a.RuleId).Select(g => new FiredRule(g.Key, g.First().RuleTitle, g.First().Level, g.First().Author, g.Sum(a => a.Count)))],
             Events = [.. events.OrderBy(e => e.Timestamp).Select(e => new EvidenceEvent(e.Id, e.Timestamp, e.Host, e.Dataset, Original(e)))],
@@ -77,6 +80,7 @@ public sealed class IncidentReportBuilder(ISocStore store, SqliteStore accounts)
             {
                 "incident.assignee" => TimelineEntryKind.Assignment,
                 "incident.note" => (TimelineEntryKind?)null, // notes come from the notes table, with their full text
+                "incident.milestone" => TimelineEntryKind.Report, // a report sent outside Soc, marked by hand
                 var a when a.StartsWith("incident.export", StringComparison.Ordinal) || a.StartsWith("report.", StringComparison.Ordinal) => TimelineEntryKind.Report,
                 _ => TimelineEntryKind.StatusChange,
             };

@@ -27,7 +27,7 @@ public static class DeadlineCalculator
         foreach (var rule in set.Rules.Where(r => Applies(r, incident)))
         {
             DateTimeOffset? start = rule.Start == DeadlineStart.Detected ? incident.DetectedAt : incident.ResponseEndedAt;
-            DateTimeOffset? fulfilled = incident.Milestones.TryGetValue(rule.Milestone, out var at) ? at : null;
+            var fulfilled = FulfilledAt(rule, incident);
             if (start is not { } started)
             {
                 result.Add(new(set.Id, rule.Id, rule.Label, rule.LegalSource, null, null, DeadlineState.NotStarted, fulfilled, null));
@@ -72,6 +72,23 @@ public static class DeadlineCalculator
 
                 return local;
         }
+    }
+
+    /// <summary>The earliest of the rule's milestone and the first issue of any form in its <c>metBy</c>; null when none happened.</summary>
+    public static DateTimeOffset? FulfilledAt(DeadlineRule rule, IncidentClock incident)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(incident);
+        DateTimeOffset? first = incident.Milestones.TryGetValue(rule.Milestone, out var at) ? at : null;
+        foreach (var template in rule.MetBy)
+        {
+            if (incident.FormsIssued.TryGetValue(template, out var issued) && (first is null || issued < first))
+            {
+                first = issued;
+            }
+        }
+
+        return first;
     }
 
     private static bool Applies(DeadlineRule rule, IncidentClock incident) =>

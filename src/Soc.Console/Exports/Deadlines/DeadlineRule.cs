@@ -27,4 +27,10 @@ public sealed record DeadlineRule
 
     /// <summary>The milestone that fulfils the deadline, e.g. "initialReport" (see <see cref="IncidentClock.Milestones"/>).</summary>
     public required string Milestone { get; init; }
+
+    /// <summary>
+    /// Form templates (e.g. "tt20-2017/mau-03") whose issue for the incident fulfils the deadline at the issue
+    /// time, as well as <see cref="Milestone"/> recorded by hand. Checked against the loaded templates at start-up.
+    /// </summary>
+    public IReadOnlyList<string> MetBy { get; init; } = [];
 }

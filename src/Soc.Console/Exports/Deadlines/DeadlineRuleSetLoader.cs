@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Soc.Console.Exports.Common;
+using Soc.Console.Exports.Forms;
 using Soc.Console.Incidents;
 
 namespace Soc.Console.Exports.Deadlines;
@@ -13,18 +14,20 @@ namespace Soc.Console.Exports.Deadlines;
 /// </summary>
 public static class DeadlineRuleSetLoader
 {
-    public static IReadOnlyList<DeadlineRuleSet> Load(string shippedDirectory, string? overrideDirectory)
+    /// <param name="formTemplates">Template ids a rule's <c>metBy</c> may name; null: those of the shipped form library.</param>
+    public static IReadOnlyList<DeadlineRuleSet> Load(string shippedDirectory, string? overrideDirectory, IReadOnlySet<string>? formTemplates = null)
     {
+        formTemplates ??= FormTemplateLibrary.Load().All.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var errors = new List<string>();
         var sets = new List<DeadlineRuleSet>();
-        foreach (var set in ReadFolder(shippedDirectory, errors))
+        foreach (var set in ReadFolder(shippedDirectory, formTemplates, errors))
         {
             sets.Add(set);
         }
 
         if (overrideDirectory is not null && Directory.Exists(overrideDirectory))
         {
-            foreach (var set in ReadFolder(overrideDirectory, errors))
+            foreach (var set in ReadFolder(overrideDirectory, formTemplates, errors))
             {
                 var at = sets.FindIndex(s => s.Id == set.Id);
                 if (at >= 0)
@@ -47,8 +50,9 @@ public static class DeadlineRuleSetLoader
     }
 
     /// <summary>One file: parsed, then checked; problems go to <paramref name="errors"/> as "path: …".</summary>
-    public static DeadlineRuleSet? Read(string path, List<string> errors)
+    public static DeadlineRuleSet? Read(string path, IReadOnlySet<string> formTemplates, List<string> errors)
     {
+        ArgumentNullException.ThrowIfNull(formTemplates);
         ArgumentNullException.ThrowIfNull(errors);
         DeadlineRuleSet? set;
         try
@@ -71,22 +75,22 @@ public static class DeadlineRuleSetLoader
         }
 
         var before = errors.Count;
-        Check(set, path, errors);
+        Check(set, path, formTemplates, errors);
         return errors.Count == before ? set : null;
     }
 
-    private static IEnumerable<DeadlineRuleSet> ReadFolder(string directory, List<string> errors)
+    private static IEnumerable<DeadlineRuleSet> ReadFolder(string directory, IReadOnlySet<string> formTemplates, List<string> errors)
     {
         foreach (var path in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
-            if (Read(path, errors) is { } set)
+            if (Read(path, formTemplates, errors) is { } set)
             {
                 yield return set;
             }
         }
     }
 
-    private static void Check(DeadlineRuleSet set, string path, List<string> errors)
+    private static void Check(DeadlineRuleSet set, string path, IReadOnlySet<string> formTemplates, List<string> errors)
     {
         void Fail(string field, string problem) => errors.Add($"{path}: field {field}: {problem}");
 
@@ -128,6 +132,11 @@ public static class DeadlineRuleSetLoader
             if (string.IsNullOrWhiteSpace(rule.Milestone))
             {
                 Fail(at + ".milestone", "must name what fulfils the deadline");
+            }
+
+            foreach (var form in (rule.MetBy ?? []).Where(f => !formTemplates.Contains(f)))
+            {
+                Fail(at + ".metBy", $"unknown form template '{form}' (known: {string.Join(", ", formTemplates.Order(StringComparer.Ordinal))})");
             }
 
             foreach (var severity in rule.Severities.Where(s => Severities.Rank(s) < 0))

@@ -13,4 +13,7 @@ public sealed record IncidentClock
 
     /// <summary>When each milestone was reached, e.g. "initialReport" → the time Mẫu 03 was sent.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> Milestones { get; init; } = new Dictionary<string, DateTimeOffset>();
+
+    /// <summary>When each form template was first issued (numbered) for the incident, e.g. "tt20-2017/mau-03" → its issue time.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> FormsIssued { get; init; } = new Dictionary<string, DateTimeOffset>();
 }

@@ -63,6 +63,16 @@ public static class IncidentDocxExporter
                 size: 18);
         }
 
+        doc.Heading("8. Thời hạn / Deadlines");
+        if (data.Deadlines.Count == 0)
+        {
+            doc.Paragraph("Báo cáo này không kèm thời hạn.");
+        }
+        else
+        {
+            doc.Table(IncidentFacts.DeadlineHeader, IncidentFacts.DeadlineWidths, IncidentFacts.DeadlineRows(data), size: 18);
+        }
+
         doc.Paragraph(string.Empty);
         doc.Columns(["NGƯỜI LẬP BÁO CÁO\n(Ký, ghi rõ họ tên)\n\n\n\n" + context.GeneratedBy, "THỦ TRƯỞNG ĐƠN VỊ\n(Ký tên, đóng dấu hoặc ký số)"], [0.5, 0.5], size: 24);
     }

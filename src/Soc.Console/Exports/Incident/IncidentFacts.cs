@@ -25,6 +25,30 @@ public static class IncidentFacts
         ];
     }
 
+    /// <summary>The deadlines table of the PDF and DOCX: header, relative widths and one row per deadline, times in both zones.</summary>
+    public static IReadOnlyList<string> DeadlineHeader { get; } = ["Thời hạn / Deadline", "Căn cứ / Source", "Hạn / Due", "Trạng thái / State", "Đáp ứng lúc / Met at"];
+
+    public static IReadOnlyList<double> DeadlineWidths { get; } = [2.0, 2.6, 1.7, 1.0, 1.7];
+
+    public static IEnumerable<IReadOnlyList<string>> DeadlineRows(IncidentReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        static string Stamp(DateTimeOffset? at) => at is { } value ? ReportClock.Local(value) + "\n" + ReportClock.Utc(value) : "—";
+        return data.Deadlines.Select(d => (IReadOnlyList<string>)[d.Name, d.LegalSource, Stamp(d.DueAt), DeadlineState(d.State), Stamp(d.MetAt)]);
+    }
+
+    /// <summary>A deadline state code in words, Vietnamese then English; unknown codes print as given.</summary>
+    public static string DeadlineState(string code) => code switch
+    {
+        "not_started" => "chưa bắt đầu / not started",
+        "pending" => "đang tính / running",
+        "near" => "sắp đến hạn / near",
+        "overdue" => "quá hạn / overdue",
+        "met" => "đã đáp ứng / met",
+        "met_late" => "đáp ứng muộn / met late",
+        _ => code,
+    };
+
     public static IReadOnlyList<KeyValuePair<string, string>> Times(IncidentReportData data)
     {
         ArgumentNullException.ThrowIfNull(data);

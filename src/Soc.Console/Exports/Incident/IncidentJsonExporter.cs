@@ -7,8 +7,9 @@ namespace Soc.Console.Exports.Incident;
 
 /// <summary>
 /// The complete, machine-readable incident report: the input model unchanged under "incident", plus the
-/// derived facts a reader would otherwise recompute (category name, times in both zones). <see cref="Read"/>
-/// accepts this envelope or a bare <see cref="IncidentReportData"/>, so the JSON export re-renders offline.
+/// derived facts a reader would otherwise recompute (category name, times and deadlines in both zones). <see cref="Read"/>
+/// accepts this envelope or a bare <see cref="IncidentReportData"/> (older files without deadlines too), so the
+/// JSON export re-renders offline.
 /// </summary>
 public static class IncidentJsonExporter
 {
@@ -32,6 +33,15 @@ public static class IncidentJsonExporter
                 ["acknowledged"] = Both(data.AcknowledgedAt),
                 ["closed"] = Both(data.ClosedAt),
             },
+            ["deadlines"] = new JsonArray([.. data.Deadlines.Select(d => (JsonNode)new JsonObject
+            {
+                ["key"] = d.Key,
+                ["name"] = d.Name,
+                ["legalSource"] = d.LegalSource,
+                ["due"] = Both(d.DueAt),
+                ["state"] = d.State,
+                ["met"] = Both(d.MetAt),
+            })]),
             ["incident"] = JsonSerializer.SerializeToNode(data, ReportJson.Options),
         };
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ReportJson.Options.Encoder });

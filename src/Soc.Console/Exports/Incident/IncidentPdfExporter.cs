@@ -71,6 +71,16 @@ public static class IncidentPdfExporter
                 new HashSet<int> { 2 });
         }
 
+        pdf.Heading("8. Thời hạn / Deadlines");
+        if (data.Deadlines.Count == 0)
+        {
+            pdf.Paragraph("Báo cáo này không kèm thời hạn.");
+        }
+        else
+        {
+            pdf.Table(IncidentFacts.DeadlineHeader, IncidentFacts.DeadlineWidths, IncidentFacts.DeadlineRows(data));
+        }
+
         Signatures(pdf, data, context);
         pdf.Save(output);
     }

@@ -40,6 +40,9 @@ public sealed record IncidentReportData
     /// <summary>When the response ended (status closed); starts the final-report clock.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>The deadlines that apply (operational, then legal) and their state at report time; empty in reports made before Soc recorded them.</summary>
+    public IReadOnlyList<IncidentDeadline> Deadlines { get; init; } = [];
+
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
     public IReadOnlyList<FiredRule> Rules { get; init; } = [];

@@ -158,6 +158,15 @@ public sealed partial class SqliteStore
             queue_depth INTEGER NOT NULL,
             oldest_unsent_seconds INTEGER NOT NULL,
             PRIMARY KEY(agency_id, collector_id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS incident_milestones(
+            id INTEGER PRIMARY KEY,
+            incident_id INTEGER NOT NULL,
+            milestone TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            note TEXT,
+            recorded_by TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS incident_milestones_incident ON incident_milestones(incident_id, milestone, at);
         """;
 
     private static void CreateSchema(SqliteConnection connection)

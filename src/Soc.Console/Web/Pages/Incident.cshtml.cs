@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Soc.Console.Exports.Deadlines;
+using Soc.Console.Localization;
 using Soc.Console.Pipeline;
 using Soc.Console.Security;
 using Soc.Console.Storage;
@@ -13,8 +14,14 @@ namespace Soc.Console.Web.Pages;
 /// One incident: summary, response clocks, the alerts with their rule and matched fields, a timeline of
 /// alerts, changes and notes, and the triage controls. Out-of-scope incidents answer 404, like absent ones.
 /// </summary>
-public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSetHolder rules, IncidentDeadlines deadlines, TimeProvider time) : PageModel
+public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSetHolder rules, IncidentDeadlines deadlines, MilestoneRecorder milestones, TimeProvider time) : PageModel
 {
+    /// <summary>Legal milestones not reached yet, for the clocks card's "mark sent" (milestone name, the deadlines it meets).</summary>
+    public IReadOnlyList<(string Milestone, string Label)> Markable { get; private set; } = [];
+
+    /// <summary>Reports marked sent by hand, oldest first.</summary>
+    public IReadOnlyList<RecordedMilestone> Recorded { get; private set; } = [];
+
     /// <summary>Every deadline that applies (operational, then legal), for the clocks card.</summary>
     public IReadOnlyList<DeadlineStatus> Deadlines { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -40,6 +47,8 @@ public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSet
         Incident = incident;
         Now = time.GetUtcNow();
         Deadlines = deadlines.For(incident, Now);
+        Markable = MarkableMilestones(Deadlines);
+        Recorded = accounts.ListRecordedMilestones(id);
         Alerts = await store.ListAlertsAsync(new AlertFilter(scope, id, Limit: 200), ct).ConfigureAwait(false);
         Notes = await store.NotesAsync(id, ct).ConfigureAwait(false);
         Changes = await store.ListAuditAsync($"incident:{id}", 500, ct).ConfigureAwait(false);
@@ -51,6 +60,33 @@ public sealed class IncidentModel(ISocStore store, SqliteStore accounts, RuleSet
 
         Error = error;
         return Page();
+    }
+
+    /// <summary>"Mark sent" on the clocks card: a report sent outside Soc (local date and time, a note); admin and analyst only.</summary>
+    public async Task<IActionResult> OnPostMilestoneAsync(long id, string? milestone, string? at, string? note)
+    {
+        var (outcome, _) = await milestones.RecordAsync(User, id, milestone, LocalTime.Parse(at), note, HttpContext.RequestAborted).ConfigureAwait(false);
+        return outcome switch
+        {
+            MilestoneOutcome.NotFound => NotFoundPage.Result(),
+            MilestoneOutcome.Forbidden => Forbid(),
+            MilestoneOutcome.Invalid => Redirect($"/incidents/{id}?ms=invalid#clocks"),
+            _ => Redirect($"/incidents/{id}#clocks"),
+        };
+    }
+
+    private List<(string Milestone, string Label)> MarkableMilestones(IReadOnlyList<DeadlineStatus> statuses)
+    {
+        var result = new List<(string Milestone, string Label)>();
+        foreach (var group in statuses
+            .Where(d => d.RuleSetId != OperationalRuleSet.Id && d.FulfilledAt is null)
+            .Select(d => (Status: d, Rule: deadlines.RuleSets.First(s => s.Id == d.RuleSetId).Rules.First(r => r.Id == d.RuleId)))
+            .GroupBy(x => x.Rule.Milestone, StringComparer.Ordinal))
+        {
+            result.Add((group.Key, string.Join("; ", group.Select(x => x.Status.Label))));
+        }
+
+        return result;
     }
 
     /// <summary>One triage action from the page's forms, at the version the page showed.</summary>

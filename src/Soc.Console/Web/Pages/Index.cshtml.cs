@@ -62,12 +62,10 @@ public sealed class IndexModel(SqliteStore store, ISocStore incidents, IConsoleR
         // Totals and counts per status in one read, on either store (the agency tree lives in the accounts file).
         var agencies = string.IsNullOrEmpty(filter.AgencyId) ? null : store.AgencySubtree(filter.AgencyId);
         Result = await reads.QueryQueueAsync(scope, agencies, filter, HttpContext.RequestAborted).ConfigureAwait(false);
-        foreach (var row in Result.Rows)
+        // One store query for the legal milestones of every row shown (or scanned, with the deadline filter).
+        foreach (var (id, urgent) in deadlines.MostUrgent(Result.Rows))
         {
-            if (deadlines.MostUrgent(row) is { } urgent)
-            {
-                Urgent[row.Id] = urgent;
-            }
+            Urgent[id] = urgent;
         }
 
         if (byDeadline)
