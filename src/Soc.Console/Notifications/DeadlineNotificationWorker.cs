@@ -32,6 +32,7 @@ public sealed class DeadlineNotificationWorker(
     {
         var delivered = 0;
         var now = time.GetUtcNow();
+        var minimumRank = Severities.Rank(options.MinimumSeverity);
         foreach (var status in OpenStatuses)
         {
             for (var offset = 0; ; offset += PageSize)
@@ -40,6 +41,11 @@ public sealed class DeadlineNotificationWorker(
                 var milestones = deadlines.MilestonesOf(page); // forms issued and reports marked sent: one query per page
                 foreach (var incident in page)
                 {
+                    if (Severities.Rank(incident.Severity) < minimumRank)
+                    {
+                        continue;
+                    }
+
                     foreach (var deadline in deadlines.For(incident, milestones.GetValueOrDefault(incident.Id) ?? IncidentMilestones.None, now))
                     {
                         if (deadline.State is DeadlineState.Near or DeadlineState.Overdue)

@@ -11,6 +11,12 @@ public sealed class NotificationOptions
     /// <summary>The console's address as people reach it, for the link in each notification, e.g. https://soc.example.gov.vn/.</summary>
     public string ConsoleUrl { get; set; } = "http://127.0.0.1:5080/";
 
+    /// <summary>
+    /// Incidents below this severity never notify: a busy SOC has thousands of open low incidents whose
+    /// operational targets pass, and a message for each would bury the ones that matter.
+    /// </summary>
+    public string MinimumSeverity { get; set; } = "medium";
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public WebhookOptions Webhook { get; set; } = new();
@@ -27,6 +33,11 @@ public sealed class NotificationOptions
         if (ScanIntervalSeconds < 1)
         {
             errors.Add("ScanIntervalSeconds must be at least 1");
+        }
+
+        if (Incidents.Severities.Rank(MinimumSeverity) < 0)
+        {
+            errors.Add($"MinimumSeverity '{MinimumSeverity}' is not one of {string.Join(", ", Incidents.Severities.All)}");
         }
 
         if (!Uri.TryCreate(ConsoleUrl, UriKind.Absolute, out _))

@@ -110,11 +110,30 @@ public sealed class DeadlineNotificationWorkerTests : IAsyncLifetime, IDisposabl
         Assert.Empty(_receiver.Requests);
     }
 
-    private DeadlineNotificationWorker Worker(SqliteStore store, ManualClock clock)
+    [Fact]
+    public async Task StaysQuietAboutIncidentsBelowTheMinimumSeverity()
+    {
+        // The incident is high and long overdue: with the floor at critical nothing is sent.
+        var late = new ManualClock(_detected.AddDays(30));
+        Assert.Equal(0, await Worker(_store, late, "critical").ScanOnceAsync(CancellationToken.None));
+        Assert.Empty(_receiver.Requests);
+        Assert.NotEqual(0, await Worker(_store, late, "high").ScanOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public void RefusesAnUnknownMinimumSeverity()
+    {
+        var options = new NotificationOptions { Enabled = true, MinimumSeverity = "urgent", Webhook = new WebhookOptions { Url = "https://hooks.example/", Secret = "k" } };
+        var error = Assert.ThrowsAny<Exception>(options.Validate);
+        Assert.Contains("MinimumSeverity 'urgent'", error.Message, StringComparison.Ordinal);
+    }
+
+    private DeadlineNotificationWorker Worker(SqliteStore store, ManualClock clock, string minimumSeverity = "medium")
     {
         var options = new NotificationOptions
         {
             Enabled = true,
+            MinimumSeverity = minimumSeverity,
             ConsoleUrl = "https://soc.example/",
             Webhook = new WebhookOptions { Url = _receiver.Url.ToString(), Secret = "k", MaxAttempts = 2, FirstRetryDelayMilliseconds = 10 },
         };
