@@ -29,9 +29,13 @@ public static class StoreScale
         using var store = new SqliteStore(Path.Combine(folder, "soc.db"));
         var stored = store.CountEventsAsync(new EventQuery(null, null, null, null), CancellationToken.None).GetAwaiter().GetResult();
         var fill = Stopwatch.StartNew();
+        // The rounds' receive times are spread over the 30 days before now, as a month of retained logs is,
+        // so a time-bounded search (the last 24 h) reads a slice of the store and not all of it.
+        var step = TimeSpan.FromDays(30) / Math.Max(1, total / Round);
+        var start = DateTimeOffset.UtcNow - TimeSpan.FromDays(30);
         for (var r = (int)(stored / Round); stored < total; r++)
         {
-            foreach (var group in StoreThroughput.BuildBatches(Round, 2_000, "r" + r.ToString(CultureInfo.InvariantCulture) + "-", r).Chunk(4))
+            foreach (var group in StoreThroughput.BuildBatches(Round, 2_000, "r" + r.ToString(CultureInfo.InvariantCulture) + "-", r, start + (step * r)).Chunk(4))
             {
                 store.AppendAsync(group, new IncidentPolicy(), CancellationToken.None).GetAwaiter().GetResult();
             }

@@ -24,7 +24,7 @@ public static class StoreThroughput
     {
         var total = args.Count > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
         var group = args.Count > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8_000;
-        var batches = BuildBatches(total, 2_000, "b", 7);
+        var batches = BuildBatches(total, 2_000, "b", 7, DateTimeOffset.UtcNow);
         var alerts = batches.Sum(b => b.Events.Sum(e => e.Alerts.Count));
         output.WriteLine($"{total:N0} events ({alerts:N0} alerts) in batches of 2,000, committed {group:N0} at a time");
 
@@ -73,7 +73,7 @@ public static class StoreThroughput
     }
 
     // Loghub Linux/OpenSSH/Apache lines plus 5 % sshd root failures from many addresses, as bench/Soc.CenterLoad sends.
-    internal static List<EventBatch> BuildBatches(int total, int batchSize, string idPrefix, int seed)
+    internal static List<EventBatch> BuildBatches(int total, int batchSize, string idPrefix, int seed, DateTimeOffset received)
     {
         var corpus = Path.Combine(RepoRoot(), "..", "shared", "corpus", "logs", "loghub");
         var lines = new List<string>();
@@ -85,7 +85,6 @@ public static class StoreThroughput
         var engine = new DetectionEngine(SigmaRuleLoader.LoadPaths([Path.Combine(RepoRoot(), "rules")]).Rules);
         var normalizer = new EventNormalizer();
         var random = new Random(seed);
-        var received = DateTimeOffset.UtcNow;
         var stamp = received.ToOffset(TimeSpan.FromHours(7)).ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture);
         var batches = new List<EventBatch>();
         var found = new List<Alert>();

@@ -161,7 +161,21 @@ public sealed class IngestPipeline : BackgroundService
             }
 
             _metrics.Detected(work.Events.Count, alertCount, errors, clock.ElapsedMilliseconds);
+            Prepare(work);
             await _toStore.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The store's encoding of the batch is made here, while the single writer commits earlier batches.
+    private void Prepare(IngestWork work)
+    {
+        try
+        {
+            work.Prepared = _store.Prepare(new EventBatch(work.AgencyId, work.Processed));
+        }
+        catch (InvalidOperationException)
+        {
+            // Left to the commit, which meets the same problem again and fails only this group's batches, logged.
         }
     }
 
@@ -189,7 +203,7 @@ public sealed class IngestPipeline : BackgroundService
         var batches = new List<EventBatch>(group.Count);
         foreach (var work in group)
         {
-            batches.Add(new EventBatch(work.AgencyId, work.Processed));
+            batches.Add(new EventBatch(work.AgencyId, work.Processed) { Prepared = work.Prepared });
         }
 
         var clock = Stopwatch.StartNew();

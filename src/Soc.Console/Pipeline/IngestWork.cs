@@ -16,5 +16,8 @@ public sealed class IngestWork(string agencyId, IReadOnlyList<RawRecord> records
 
     public List<ProcessedEvent> Processed { get; } = new(records?.Count ?? 0);
 
+    /// <summary>The store's encoding of <see cref="Processed"/>, made in the detect stage (see ISocStore.Prepare).</summary>
+    public object? Prepared { get; set; }
+
     public TaskCompletionSource<IngestResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

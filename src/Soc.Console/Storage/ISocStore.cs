@@ -17,6 +17,12 @@ public interface ISocStore
     /// </summary>
     Task<IReadOnlyList<IngestResult>> AppendAsync(IReadOnlyList<EventBatch> batches, IncidentPolicy policy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Work on a batch that needs no write lock (encoding rows), done ahead of <see cref="AppendAsync"/> on
+    /// the caller's thread and handed back through <see cref="EventBatch.Prepared"/>; null when the store has none.
+    /// </summary>
+    object? Prepare(EventBatch batch) => null;
+
     /// <summary>Events matching the query, newest first, one page at a time (<see cref="EventPage.Cursor"/>).</summary>
     Task<EventPage> SearchEventsAsync(EventQuery query, CancellationToken cancellationToken);
 

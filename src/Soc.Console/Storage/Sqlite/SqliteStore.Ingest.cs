@@ -8,7 +8,7 @@ namespace Soc.Console.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     // Reused across commits on the writer connection (only touched under the write lock).
-    private SqliteCommand? _insertEvent;
+    private EventInsert? _insertEvent;
 
     /// <summary>
     /// Stores several batches in one transaction (group commit): each event create-if-absent on its record
@@ -32,28 +32,18 @@ public sealed partial class SqliteStore
 
         return WriteAsync<IReadOnlyList<IngestResult>>((c, t) =>
         {
-            var insert = _insertEvent ??= PrepareInsertEvent(c);
-            insert.Transaction = t;
-            var p = insert.Parameters;
+            var insert = _insertEvent ??= new EventInsert(c);
             var grouper = new SqliteIncidentGrouper(c, t, policy);
             var results = new List<IngestResult>(batches.Count);
             for (var b = 0; b < batches.Count; b++)
             {
                 var batch = batches[b];
                 var batchRows = rows[b];
+                var agency = System.Text.Encoding.UTF8.GetBytes(batch.AgencyId);
                 int stored = 0, duplicates = 0, alerts = 0;
-                p[1].Value = batch.AgencyId;
                 for (var i = 0; i < batchRows.Length; i++)
                 {
-                    var row = batchRows[i];
-                    p[0].Value = row.Id;
-                    p[2].Value = row.Timestamp;
-                    p[3].Value = row.Dataset;
-                    p[4].Value = row.Host;
-                    p[5].Value = row.Message;
-                    p[6].Value = row.Original;
-                    p[7].Value = row.Fields;
-                    if (insert.ExecuteNonQuery() == 0)
+                    if (!insert.Run(agency, batchRows[i]))
                     {
                         duplicates++;
                         continue;
@@ -70,29 +60,36 @@ public sealed partial class SqliteStore
                 results.Add(new IngestResult(batch.Events.Count, stored, duplicates, alerts));
             }
 
+            grouper.Flush();
             grouper.Dispose();
             return results;
         }, cancellationToken);
     }
 
-    // Column values and the fields JSON are computed before the write lock, on every core: the single
-    // writer then only binds and steps.
-    private static EventRow[][] ToRows(IReadOnlyList<EventBatch> batches)
+    /// <summary>
+    /// The store's part of a batch that needs no write lock: each event's columns and fields JSON as UTF-8.
+    /// The pipeline calls it from the detect stage, so the single writer only binds and steps; a batch
+    /// that was not prepared is prepared in <see cref="AppendAsync"/>.
+    /// </summary>
+    public object? Prepare(EventBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var events = batch.Events;
+        var rows = new EventRow[events.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = EventRow.From(events[i].Event);
+        }
+
+        return rows;
+    }
+
+    private EventRow[][] ToRows(IReadOnlyList<EventBatch> batches)
     {
         var rows = new EventRow[batches.Count][];
         try
         {
-            Parallel.For(0, batches.Count, b =>
-            {
-                var events = batches[b].Events;
-                var batchRows = new EventRow[events.Count];
-                for (var i = 0; i < batchRows.Length; i++)
-                {
-                    batchRows[i] = EventRow.From(events[i].Event);
-                }
-
-                rows[b] = batchRows;
-            });
+            Parallel.For(0, batches.Count, b => rows[b] = batches[b].Prepared as EventRow[] ?? (EventRow[])Prepare(batches[b])!);
         }
         catch (AggregateException ex) when (ex.InnerException is InvalidOperationException inner)
         {
@@ -102,44 +99,26 @@ public sealed partial class SqliteStore
         return rows;
     }
 
-    private static SqliteCommand PrepareInsertEvent(SqliteConnection connection)
-    {
-        var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO events(id, agency_id, ts, dataset, host, message, original, fields)
-            VALUES ($id, $agency, $ts, $dataset, $host, $message, $original, CAST($fields AS TEXT)) ON CONFLICT(id) DO NOTHING
-            """;
-        insert.Parameters.Add("$id", SqliteType.Text);
-        insert.Parameters.Add("$agency", SqliteType.Text);
-        insert.Parameters.Add("$ts", SqliteType.Integer);
-        insert.Parameters.Add("$dataset", SqliteType.Text);
-        insert.Parameters.Add("$host", SqliteType.Text);
-        insert.Parameters.Add("$message", SqliteType.Text);
-        insert.Parameters.Add("$original", SqliteType.Text);
-        // UTF-8 JSON bound as bytes and cast to TEXT in SQLite: no conversion to a .NET string and back.
-        insert.Parameters.Add("$fields", SqliteType.Blob);
-        insert.Prepare();
-        return insert;
-    }
-
     private void DisposeIngestStatements()
     {
         _insertEvent?.Dispose();
         _insertEvent = null;
     }
 
-    /// <summary>One event as its columns (DBNull where absent), ready to bind.</summary>
-    private readonly record struct EventRow(string Id, long Timestamp, object Dataset, object Host, object Message, object Original, byte[] Fields)
+    /// <summary>One event as its columns, UTF-8 encoded (null where absent), ready to bind.</summary>
+    internal sealed record EventRow(byte[] Id, long Timestamp, byte[]? Dataset, byte[]? Host, byte[]? Message, byte[]? Original, byte[] Fields)
     {
         public static EventRow From(LogEvent ev) => new(
-            ev.GetString(EcsFields.EventId) ?? throw new InvalidOperationException("event without event.id"),
+            Utf8(ev.GetString(EcsFields.EventId)) ?? throw new InvalidOperationException("event without event.id"),
             ev.Timestamp.ToUnixTimeMilliseconds(),
-            (object?)ev.GetString(EcsFields.EventDataset) ?? DBNull.Value,
-            (object?)ev.GetString(EcsFields.HostName) ?? DBNull.Value,
-            (object?)ev.Message ?? DBNull.Value,
-            (object?)ev.GetString(EcsFields.EventOriginal) ?? DBNull.Value,
+            Utf8(ev.GetString(EcsFields.EventDataset)),
+            Utf8(ev.GetString(EcsFields.HostName)),
+            Utf8(ev.Message),
+            Utf8(ev.GetString(EcsFields.EventOriginal)),
             // message and event.original have columns; not repeating them in the JSON halves what is written.
             EventJson.SerializeUtf8(ev, EcsFields.Message, EcsFields.EventOriginal));
+
+        private static byte[]? Utf8(string? value) => value is null ? null : System.Text.Encoding.UTF8.GetBytes(value);
     }
 
     public Task<long> PurgeEventsAsync(string agencyId, DateTimeOffset olderThan, CancellationToken cancellationToken) =>
