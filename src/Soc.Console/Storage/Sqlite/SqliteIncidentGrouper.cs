@@ -8,21 +8,31 @@ namespace Soc.Console.Storage.Sqlite;
 /// <summary>
 /// Inside one write transaction: deduplicates alerts by fingerprint and groups them into incidents by
 /// rule and entity within the look-back; a closed incident is reopened or followed by a linked one, by policy.
+/// A flood (one brute-force source, thousands of alerts in a commit) costs one row update per alert and
+/// incident, not one per alert: fingerprints met in this transaction are remembered, and the count and
+/// time bumps are summed and written by <see cref="Flush"/> (incident bumps also before any look-up that
+/// reads last_seen, so grouping decisions see them).
 /// </summary>
 internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteTransaction transaction, IncidentPolicy policy) : IDisposable
 {
+    // Fingerprint → its alert row and open incident, for alerts met in this transaction. Only open
+    // incidents are remembered; nothing closes one inside the transaction, so an entry stays true.
+    private readonly Dictionary<string, (long AlertId, long IncidentId)> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, AlertBump> _alertBumps = [];
+    private readonly Dictionary<long, IncidentBump> _incidentBumps = [];
+
     private readonly SqliteCommand _findAlert = Prepare(connection, transaction, """
         SELECT a.id, a.incident_id, i.status FROM alerts a JOIN incidents i ON i.id = a.incident_id
         WHERE a.fingerprint = $fp ORDER BY a.id DESC LIMIT 1
         """, "$fp");
 
     private readonly SqliteCommand _bumpAlert = Prepare(connection, transaction,
-        "UPDATE alerts SET count = count + 1, last_seen = max(last_seen, $ts), event_id = coalesce($event, event_id) WHERE id = $id", "$ts", "$event", "$id");
+        "UPDATE alerts SET count = count + $n, last_seen = max(last_seen, $ts), event_id = coalesce($event, event_id) WHERE id = $id", "$n", "$ts", "$event", "$id");
 
     private readonly SqliteCommand _bumpIncident = Prepare(connection, transaction, """
-        UPDATE incidents SET alert_count = alert_count + 1, last_seen = max(last_seen, $ts), first_seen = min(first_seen, $ts),
+        UPDATE incidents SET alert_count = alert_count + $n, last_seen = max(last_seen, $last), first_seen = min(first_seen, $first),
             version = version + 1 WHERE id = $id
-        """, "$ts", "$id");
+        """, "$n", "$first", "$last", "$id");
 
     private readonly SqliteCommand _findIncident = Prepare(connection, transaction, """
         SELECT id, status FROM incidents
@@ -33,6 +43,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
     private readonly SqliteCommand _insertAlert = Prepare(connection, transaction, """
         INSERT INTO alerts(incident_id, agency_id, rule_id, rule_title, level, author, tags, matched, ts, event_id, host, fingerprint, count, last_seen)
         VALUES ($incident, $agency, $rule, $title, $level, $author, $tags, $matched, $ts, $event, $host, $fp, 1, $ts)
+        RETURNING id
         """, "$incident", "$agency", "$rule", "$title", "$level", "$author", "$tags", "$matched", "$ts", "$event", "$host", "$fp");
 
     private readonly SqliteCommand _insertIncident = Prepare(connection, transaction, """
@@ -52,18 +63,24 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         var eventId = alert.EventIds.Count > 0 ? alert.EventIds[^1] : null;
         long? alertId = null;
         long incidentId = 0;
-        _findAlert.Parameters["$fp"].Value = fingerprint;
         var fingerprintSeen = false;
-        using (var r = _findAlert.ExecuteReader())
+        if (_known.TryGetValue(fingerprint, out var known))
         {
+            (alertId, incidentId) = known;
+            BumpIncident(incidentId, ts);
+        }
+        else
+        {
+            _findAlert.Parameters["$fp"].Value = fingerprint;
+            using var r = _findAlert.ExecuteReader();
             if (r.Read())
             {
                 fingerprintSeen = true;
-                alertId = r.GetInt64(0);
-                incidentId = r.GetInt64(1);
-                if (r.GetString(2) == IncidentStatuses.Closed)
+                if (r.GetString(2) != IncidentStatuses.Closed)
                 {
-                    alertId = null;
+                    alertId = r.GetInt64(0);
+                    incidentId = r.GetInt64(1);
+                    BumpIncident(incidentId, ts);
                 }
             }
         }
@@ -82,29 +99,39 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
                 }
             }
         }
-        else
-        {
-            Bump(_bumpIncident, ts, incidentId);
-        }
 
         if (alertId is long existing)
         {
-            _bumpAlert.Parameters["$ts"].Value = ts;
-            _bumpAlert.Parameters["$event"].Value = (object?)eventId ?? DBNull.Value;
-            _bumpAlert.Parameters["$id"].Value = existing;
-            _bumpAlert.ExecuteNonQuery();
+            _alertBumps[existing] = _alertBumps.TryGetValue(existing, out var bump) ? bump.Add(ts, eventId) : new AlertBump(1, ts, eventId);
         }
         else
         {
-            InsertAlert(agencyId, incidentId, alert, fingerprint, ts, eventId);
+            alertId = InsertAlert(agencyId, incidentId, alert, fingerprint, ts, eventId);
         }
 
+        _known[fingerprint] = (alertId.Value, incidentId);
         foreach (var id in alert.EventIds)
         {
             _linkEvent.Parameters["$incident"].Value = incidentId;
             _linkEvent.Parameters["$event"].Value = id;
             _linkEvent.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Writes the summed count and time bumps; call before the transaction commits.</summary>
+    public void Flush()
+    {
+        FlushIncidentBumps();
+        foreach (var (id, bump) in _alertBumps)
+        {
+            _bumpAlert.Parameters["$n"].Value = bump.Count;
+            _bumpAlert.Parameters["$ts"].Value = bump.LastSeen;
+            _bumpAlert.Parameters["$event"].Value = (object?)bump.EventId ?? DBNull.Value;
+            _bumpAlert.Parameters["$id"].Value = id;
+            _bumpAlert.ExecuteNonQuery();
+        }
+
+        _alertBumps.Clear();
     }
 
     public void Dispose()
@@ -121,6 +148,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
     // Returns the incident the alert belongs to, and whether it is a closed one this alert reopened.
     private (long Id, bool Reopened) FindOrOpenIncident(string agencyId, Alert alert, long ts)
     {
+        FlushIncidentBumps(); // the look-up below reads last_seen
         var host = AlertFingerprint.HostOf(alert);
         var entity = AlertFingerprint.EntityOf(alert);
         _findIncident.Parameters["$agency"].Value = agencyId;
@@ -136,8 +164,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
                 var id = r.GetInt64(0);
                 if (r.GetString(1) != IncidentStatuses.Closed)
                 {
-                    r.Close();
-                    Bump(_bumpIncident, ts, id);
+                    BumpIncident(id, ts);
                     return (id, false);
                 }
 
@@ -175,7 +202,7 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         return ((long)insert.ExecuteScalar()!, false);
     }
 
-    private void InsertAlert(string agencyId, long incidentId, Alert alert, string fingerprint, long ts, string? eventId)
+    private long InsertAlert(string agencyId, long incidentId, Alert alert, string fingerprint, long ts, string? eventId)
     {
         var insert = _insertAlert;
         Set(insert, "$incident", incidentId);
@@ -190,16 +217,26 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         Set(insert, "$event", eventId);
         Set(insert, "$host", AlertFingerprint.HostOf(alert));
         Set(insert, "$fp", fingerprint);
-        insert.ExecuteNonQuery();
+        return (long)insert.ExecuteScalar()!;
     }
 
     private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 
-    private static void Bump(SqliteCommand bump, long ts, long id)
+    private void BumpIncident(long id, long ts) =>
+        _incidentBumps[id] = _incidentBumps.TryGetValue(id, out var bump) ? bump.Add(ts) : new IncidentBump(1, ts, ts);
+
+    private void FlushIncidentBumps()
     {
-        bump.Parameters["$ts"].Value = ts;
-        bump.Parameters["$id"].Value = id;
-        bump.ExecuteNonQuery();
+        foreach (var (id, bump) in _incidentBumps)
+        {
+            _bumpIncident.Parameters["$n"].Value = bump.Count;
+            _bumpIncident.Parameters["$first"].Value = bump.FirstSeen;
+            _bumpIncident.Parameters["$last"].Value = bump.LastSeen;
+            _bumpIncident.Parameters["$id"].Value = id;
+            _bumpIncident.ExecuteNonQuery();
+        }
+
+        _incidentBumps.Clear();
     }
 
     private SqliteCommand Command(string sql)
@@ -221,5 +258,15 @@ internal sealed class SqliteIncidentGrouper(SqliteConnection connection, SqliteT
         }
 
         return command;
+    }
+
+    private readonly record struct AlertBump(int Count, long LastSeen, string? EventId)
+    {
+        public AlertBump Add(long ts, string? eventId) => new(Count + 1, Math.Max(LastSeen, ts), eventId ?? EventId);
+    }
+
+    private readonly record struct IncidentBump(int Count, long FirstSeen, long LastSeen)
+    {
+        public IncidentBump Add(long ts) => new(Count + 1, Math.Min(FirstSeen, ts), Math.Max(LastSeen, ts));
     }
 }
