@@ -114,6 +114,10 @@ public sealed class IngestPipeline : BackgroundService
 
                     work.Events.Add(ev);
                 }
+
+                // The records of one auditd event become one event. From here on (detect, store, the answer's
+                // counts) a joined event counts once; parse failures were counted per record above.
+                AuditJoining.Join(work.Events);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
