@@ -42,6 +42,7 @@ public sealed partial class SqliteStore : ISocStore, IConsoleReads, IDisposable
 
     public void Dispose()
     {
+        WaitForCheckpoint();
         DisposeWriter();
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools();
@@ -84,6 +85,7 @@ public sealed partial class SqliteStore : ISocStore, IConsoleReads, IDisposable
                 var result = work(connection, transaction);
                 transaction.Commit();
                 AdvanceAuditHead(transaction); // SqliteStore.AuditHead.cs: the head moves only past committed entries
+                BoundWal(connection); // SqliteStore.Checkpoint.cs: checkpoints run beside the writer
                 return result;
             }
             catch
@@ -104,8 +106,9 @@ public sealed partial class SqliteStore : ISocStore, IConsoleReads, IDisposable
     {
         var connection = Open();
         using var pragma = connection.CreateCommand();
-        // A larger page cache for the writer keeps the index pages of a group commit in memory.
-        pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
+        // A larger page cache for the writer keeps the index pages of a group commit in memory. The writer
+        // does not checkpoint after its commits; SqliteStore.Checkpoint.cs does, on another connection.
+        pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
         pragma.ExecuteNonQuery();
         return connection;
     }
