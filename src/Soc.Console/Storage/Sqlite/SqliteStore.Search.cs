@@ -6,13 +6,21 @@ namespace Soc.Console.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
+    /// <summary>Below this many matches of a free-text term, fetching them all and sorting by time is the faster plan.</summary>
+    internal int ManyTextMatches { get; set; } = 50_000;
+
     public Task<EventPage> SearchEventsAsync(EventQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var c = Open();
         using var q = Command(c, null, "");
-        var where = EventConditions(q, query);
+        var where = EventConditions(q, query, out var textMatches);
         CatchUpTextIndex(where);
+        if (textMatches.Any(m => MatchesMany(c, m)))
+        {
+            where = where.ConvertAll(SqliteQueryTranslator.NewestFirst);
+        }
+
         if (query.Cursor is not null)
         {
             // Keyset paging on (ts, seq): stable under concurrent inserts, cheap at any depth.
@@ -81,8 +89,11 @@ public sealed partial class SqliteStore
         return Task.FromResult<IReadOnlyList<StoredEvent>>(ReadAll(q, r => ReadEvent(r, 0)));
     }
 
-    private static List<string> EventConditions(SqliteCommand q, EventQuery query)
+    private static List<string> EventConditions(SqliteCommand q, EventQuery query) => EventConditions(q, query, out _);
+
+    private static List<string> EventConditions(SqliteCommand q, EventQuery query, out List<string> textMatches)
     {
+        textMatches = [];
         var where = new List<string>();
         AddScope(q, where, "e.agency_id", query.AgencyScope);
         if (query.From is DateTimeOffset from)
@@ -99,10 +110,22 @@ public sealed partial class SqliteStore
 
         if (query.Query is not null)
         {
-            where.Add(new SqliteQueryTranslator(q).Translate(query.Query));
+            var translator = new SqliteQueryTranslator(q);
+            where.Add(translator.Translate(query.Query));
+            textMatches = translator.TextMatches;
         }
 
         return where;
+    }
+
+    // Whether a free-text term matches so many events that the newest matches are best found by walking
+    // time order (see SqliteQueryTranslator.NewestFirst). Counting stops at the threshold: a few ms.
+    private bool MatchesMany(SqliteConnection c, string match)
+    {
+        using var count = Command(c, null, "SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH $m LIMIT $n)");
+        count.Parameters.AddWithValue("$m", match);
+        count.Parameters.AddWithValue("$n", ManyTextMatches);
+        return (long)count.ExecuteScalar()! >= ManyTextMatches;
     }
 
     private static StoredEvent ReadEvent(SqliteDataReader r, int first)
