@@ -173,14 +173,17 @@ public sealed class IngestPipeline : BackgroundService
     // The store's encoding of the batch is made here, while the single writer commits earlier batches.
     private void Prepare(IngestWork work)
     {
+        var batch = new EventBatch(work.AgencyId, work.Processed);
         try
         {
-            work.Prepared = _store.Prepare(new EventBatch(work.AgencyId, work.Processed));
+            batch = batch with { Prepared = _store.Prepare(batch) };
         }
         catch (InvalidOperationException)
         {
             // Left to the commit, which meets the same problem again and fails only this group's batches, logged.
         }
+
+        work.Batch = batch;
     }
 
     private async Task StoreAsync(CancellationToken cancellationToken)
@@ -207,7 +210,7 @@ public sealed class IngestPipeline : BackgroundService
         var batches = new List<EventBatch>(group.Count);
         foreach (var work in group)
         {
-            batches.Add(new EventBatch(work.AgencyId, work.Processed) { Prepared = work.Prepared });
+            batches.Add(work.Batch ?? new EventBatch(work.AgencyId, work.Processed));
         }
 
         var clock = Stopwatch.StartNew();

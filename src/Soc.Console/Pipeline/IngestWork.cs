@@ -1,3 +1,4 @@
+using Soc.Console.Storage;
 using Soc.Detection.Events;
 
 namespace Soc.Console.Pipeline;
@@ -16,8 +17,8 @@ public sealed class IngestWork(string agencyId, IReadOnlyList<RawRecord> records
 
     public List<ProcessedEvent> Processed { get; } = new(records?.Count ?? 0);
 
-    /// <summary>The store's encoding of <see cref="Processed"/>, made in the detect stage (see ISocStore.Prepare).</summary>
-    public object? Prepared { get; set; }
+    /// <summary><see cref="Processed"/> as the store receives it, with the store's encoding made in the detect stage (see ISocStore.Prepare).</summary>
+    public EventBatch? Batch { get; set; }
 
     public TaskCompletionSource<IngestResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
