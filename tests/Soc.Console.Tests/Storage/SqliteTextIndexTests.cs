@@ -60,7 +60,7 @@ public sealed class SqliteTextIndexTests
     }
 
     [Fact]
-    public async Task ADatabaseIndexedByTheOldTriggerIsTakenOverWithoutReindexing()
+    public async Task ADatabaseFromBeforeTimeKeysIsKeyedAndReindexed()
     {
         var dir = Path.Combine(Path.GetTempPath(), "soc-fts-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -79,18 +79,24 @@ public sealed class SqliteTextIndexTests
                     CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
                         INSERT INTO events_fts(rowid, message) VALUES (new.seq, new.message);
                     END;
-                    INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy1', 'a', 0, 'legacy sshd failure', '{}');
+                    INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy1', 'a', 1000, 'legacy sshd failure', '{}');
+                    INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy2', 'a', 500, 'older sshd failure', '{}');
+                    INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy3', 'a', 500, 'older sshd failure again', '{}');
                     """;
                 old.ExecuteNonQuery();
             }
 
             using var store = new SqliteStore(path);
-            Assert.Equal(0, store.TextIndexBacklog());
+            // Its old index was by arrival; the new one, by time key, is filled behind ingest from the start.
+            Assert.Equal(3, store.TextIndexBacklog());
             await store.AppendAsync([Batch("a", Event("fresh1", "fresh sshd failure"))], Policy, None);
-            Assert.Equal(1, store.TextIndexBacklog()); // the trigger is gone: new rows wait for the indexer
+            Assert.Equal(4, store.TextIndexBacklog()); // the trigger is gone: new rows wait for the indexer
 
+            // Newest first by time, not by arrival; the two of one millisecond, last stored first.
             var found = await store.SearchEventsAsync(new EventQuery(QueryParser.Parse("sshd"), null, null, null), None);
-            Assert.Equal(["fresh1", "legacy1"], found.Events.Select(e => e.Id).Order());
+            Assert.Equal(["fresh1", "legacy1", "legacy3", "legacy2"], found.Events.Select(e => e.Id));
+            var early = await store.SearchEventsAsync(new EventQuery(null, DateTimeOffset.FromUnixTimeMilliseconds(0), DateTimeOffset.FromUnixTimeMilliseconds(600), null), None);
+            Assert.Equal(["legacy3", "legacy2"], early.Events.Select(e => e.Id));
             AssertIndexIntact(store);
         }
         finally
@@ -105,7 +111,7 @@ public sealed class SqliteTextIndexTests
     {
         using var c = store.Open();
         using var check = c.CreateCommand();
-        check.CommandText = "INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)";
+        check.CommandText = "INSERT INTO events_text(events_text, rank) VALUES ('integrity-check', 1)";
         check.ExecuteNonQuery();
     }
 }

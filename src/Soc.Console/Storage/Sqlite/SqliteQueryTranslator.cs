@@ -9,36 +9,143 @@ namespace Soc.Console.Storage.Sqlite;
 /// Translates a parsed query into a SQL condition over <c>events e</c>, adding parameters to the command.
 /// Free text and <c>message:</c> go to the FTS5 index; fields with their own column use it (and its index);
 /// every other ECS field is read from the stored JSON with json_each, which also matches inside arrays.
+/// The free-text terms of one AND, OR or NOT become a single FTS5 expression (<c>sshd AND NOT root</c> is
+/// <c>"sshd" NOT "root"</c>), so the index answers the whole text part of a query in one pass, in time-key
+/// order (SqliteStore.TimeKey.cs), instead of each term being fetched and intersected row by row.
 /// </summary>
 internal sealed class SqliteQueryTranslator(SqliteCommand command)
 {
-    // How a free-text term reads: the record's seq among the index's matches.
-    private const string TextCondition = "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ";
-
     private int _next;
 
-    /// <summary>The FTS5 match expressions of the free-text terms translated so far.</summary>
-    public List<string> TextMatches { get; } = [];
+    /// <summary>
+    /// The free text a search can be driven by, as one FTS5 expression: the whole query when it is only free
+    /// text, or the free-text parts of a top-level AND. <paramref name="rest"/> is what the rows must also
+    /// meet (null when nothing). Null when no such part exists (the text is under an OR with fields, or NOT alone).
+    /// </summary>
+    public static string? DrivingText(QueryNode node, out QueryNode? rest)
+    {
+        rest = node;
+        if (TextExpression(node) is { } whole)
+        {
+            rest = null;
+            return whole;
+        }
+
+        if (node is not AndNode and)
+        {
+            return null;
+        }
+
+        var others = and.Parts.Where(p => !IsText(p)).ToList();
+        if (TextExpression(new AndNode([.. and.Parts.Where(IsText)])) is not { } text)
+        {
+            return null;
+        }
+
+        rest = others.Count switch
+        {
+            0 => null,
+            1 => others[0],
+            _ => new AndNode(others),
+        };
+        return text;
+    }
+
+    public string Translate(QueryNode node)
+    {
+        if (TextExpression(node) is { } whole)
+        {
+            return TextCondition(whole);
+        }
+
+        return node switch
+        {
+            AndNode and => And(and),
+            OrNode or => "(" + string.Join(" OR ", or.Parts.Select(Translate)) + ")",
+            NotNode not => "NOT " + Translate(not.Inner),
+            TermNode term => Term(term),
+            RangeNode range => Range(range),
+            _ => throw new QuerySyntaxException("unsupported query node " + node.GetType().Name),
+        };
+    }
+
+    // An AND with some free-text parts and some others: the text parts (and NOT text parts) make one
+    // expression, the rest stay conditions on the row.
+    private string And(AndNode and)
+    {
+        var conditions = new List<string>();
+        var rest = and.Parts;
+        if (DrivingText(and, out var others) is { } text)
+        {
+            conditions.Add(TextCondition(text));
+            rest = others is null ? [] : [others];
+        }
+
+        conditions.AddRange(rest.Select(Translate));
+        return "(" + string.Join(" AND ", conditions) + ")";
+    }
+
+    private static bool IsText(QueryNode node) => TextExpression(node is NotNode not ? not.Inner : node) is not null;
 
     /// <summary>
-    /// The same condition with every free-text term kept from driving the query (<c>+e.seq</c>): SQLite then
-    /// walks a time index newest first and checks each row against the term's matches, instead of fetching
-    /// every match and sorting them all by time. The right plan when a term matches many rows (a
-    /// common word in 10 million events matched 1.3 million: 2.9 s against 0.46 s, bench/RESULTS.md); the
-    /// wrong one for a rare term, which the default plan answers from its few matches.
+    /// The FTS5 expression of a node made only of free text, or null. A NOT needs something beside it in an
+    /// AND (FTS5's NOT is "this but not that"): a query that is only NOT text is answered row by row.
     /// </summary>
-    public static string NewestFirst(string condition) =>
-        condition.Replace(TextCondition, "+" + TextCondition, StringComparison.Ordinal);
-
-    public string Translate(QueryNode node) => node switch
+    private static string? TextExpression(QueryNode node)
     {
-        AndNode and => "(" + string.Join(" AND ", and.Parts.Select(Translate)) + ")",
-        OrNode or => "(" + string.Join(" OR ", or.Parts.Select(Translate)) + ")",
-        NotNode not => "NOT " + Translate(not.Inner),
-        TermNode term => Term(term),
-        RangeNode range => Range(range),
-        _ => throw new QuerySyntaxException("unsupported query node " + node.GetType().Name),
-    };
+        switch (node)
+        {
+            case TermNode term:
+                return TextTerm(term);
+            case OrNode or:
+                var alternatives = or.Parts.Select(TextExpression).ToList();
+                return alternatives.Any(a => a is null) ? null : "(" + string.Join(" OR ", alternatives) + ")";
+            case AndNode and:
+                var wanted = new List<string>();
+                var unwanted = new List<string>();
+                foreach (var part in and.Parts)
+                {
+                    var expression = TextExpression(part is NotNode n ? n.Inner : part);
+                    if (expression is null)
+                    {
+                        return null;
+                    }
+
+                    (part is NotNode ? unwanted : wanted).Add(expression);
+                }
+
+                if (wanted.Count == 0)
+                {
+                    return null;
+                }
+
+                var all = "(" + string.Join(" AND ", wanted) + ")";
+                return unwanted.Count == 0 ? all : "(" + all + " NOT (" + string.Join(" OR ", unwanted) + "))";
+            default:
+                return null;
+        }
+    }
+
+    // Words inside the message: the term quoted as a phrase (so "203.0.113.9" means those tokens in order);
+    // a trailing * is a prefix search. Null for a term FTS5 cannot answer (other fields, inner wildcards).
+    private static string? TextTerm(TermNode term)
+    {
+        if (term.Field is not (null or "message"))
+        {
+            return null;
+        }
+
+        var value = term.Value;
+        if (!term.Phrase && value.EndsWith('*') && value.IndexOf('*', StringComparison.Ordinal) == value.Length - 1 && value.Length > 1)
+        {
+            return Quote(value[..^1]) + "*";
+        }
+
+        return term.HasWildcard ? null : Quote(value);
+    }
+
+    private string TextCondition(string match) =>
+        "e.tkey IN (SELECT rowid FROM events_text WHERE events_text MATCH " + Parameter(match) + ")";
 
     private string Term(TermNode term)
     {
@@ -84,28 +191,9 @@ internal sealed class SqliteQueryTranslator(SqliteCommand command)
         return time || Column(range.Field) is not null ? "(" + condition + ")" : Json(range.Field, condition);
     }
 
-    private string FullText(TermNode term)
-    {
-        // Words inside the message: FTS5 with the term quoted as a phrase (so "203.0.113.9" means those
-        // tokens in order); a trailing * is a prefix search; other wildcards fall back to LIKE.
-        var value = term.Value;
-        string match;
-        if (!term.Phrase && value.EndsWith('*') && value.IndexOf('*', StringComparison.Ordinal) == value.Length - 1 && value.Length > 1)
-        {
-            match = Quote(value[..^1]) + "*";
-        }
-        else if (term.HasWildcard)
-        {
-            return $"e.message LIKE {Parameter("%" + value.Replace('*', '%') + "%")}";
-        }
-        else
-        {
-            match = Quote(value);
-        }
-
-        TextMatches.Add(match);
-        return TextCondition + Parameter(match) + ")";
-    }
+    // Free text that FTS5 cannot answer: a wildcard inside the word.
+    private string FullText(TermNode term) =>
+        $"e.message LIKE {Parameter("%" + term.Value.Replace('*', '%') + "%")}";
 
     private string Json(string field, string condition) =>
         $"EXISTS (SELECT 1 FROM json_each(e.fields, {Parameter("$.\"" + field + "\"")}) j WHERE {condition})";

@@ -24,18 +24,18 @@ public sealed partial class SqliteStore
         var perDay = Buckets(c, agencyScope, $"SELECT (coalesce(detected_at, first_seen) - {dayStart}) / {dayMs}, count(*) FROM incidents WHERE coalesce(detected_at, first_seen) >= {dayStart}", "GROUP BY 1", 14, dayStart, dayMs);
         var topRules = Top(c, agencyScope, $"SELECT rule_title, sum(count) FROM alerts WHERE ts >= {week}", "GROUP BY 1 ORDER BY 2 DESC LIMIT 8");
         var topAgencies = Top(c, agencyScope, $"SELECT agency_id, sum(count) FROM alerts WHERE ts >= {week}", "GROUP BY 1 ORDER BY 2 DESC LIMIT 8");
-        var topIps = Top(c, agencyScope, $"SELECT json_extract(fields, '$.\"source.ip\"') AS ip, count(*) FROM events WHERE ts >= {week} AND ip IS NOT NULL", "GROUP BY 1 ORDER BY 2 DESC LIMIT 8");
+        var topIps = Top(c, agencyScope, $"SELECT json_extract(fields, '$.\"source.ip\"') AS ip, count(*) FROM events WHERE tkey >= {TimeKey(week)} AND ip IS NOT NULL", "GROUP BY 1 ORDER BY 2 DESC LIMIT 8");
         var month = nowMs - (30 * dayMs);
         var mtta = Mean(c, agencyScope, $"SELECT avg(acknowledged_at - coalesce(detected_at, first_seen)) FROM incidents WHERE acknowledged_at >= {month}");
         var mttr = Mean(c, agencyScope, $"SELECT avg(closed_at - coalesce(detected_at, first_seen)) FROM incidents WHERE closed_at >= {month}");
         var open = (int)(Top(c, agencyScope, "SELECT 'open', count(*) FROM incidents WHERE status <> 'closed'", "").FirstOrDefault().Count);
 
         // Per agency from the agencies table (accounts share this file): each subquery is a range on the
-        // (agency_id, ts) index, where one GROUP BY over events would read them all.
+        // (agency_id, tkey) index, where one GROUP BY over events would read them all.
         var feeds = new List<AgencyFeed>();
         using (var q = Command(c, null, $"""
-            SELECT a.id, (SELECT max(ts) FROM events e WHERE e.agency_id = a.id),
-                   (SELECT count(*) FROM events e WHERE e.agency_id = a.id AND e.ts >= {nowMs - dayMs})
+            SELECT a.id, (SELECT e.ts FROM events e WHERE e.agency_id = a.id ORDER BY e.tkey DESC LIMIT 1),
+                   (SELECT count(*) FROM events e WHERE e.agency_id = a.id AND e.tkey >= {TimeKey(nowMs - dayMs)})
             FROM agencies a ORDER BY a.id
             """))
         using (var r = q.ExecuteReader())

@@ -53,7 +53,7 @@ public sealed partial class SqliteStore
         }
 
         q.CommandText = $"""
-            WITH m AS MATERIALIZED (SELECT {string.Join(", ", columns)} FROM events e{Where(where)} ORDER BY e.ts DESC, e.seq DESC LIMIT $sample),
+            WITH m AS MATERIALIZED (SELECT {string.Join(", ", columns)} FROM events e{Where(where)} ORDER BY e.tkey DESC LIMIT $sample),
                  g AS ({string.Join(" UNION ALL ", groups)})
             SELECT f, v, n FROM (SELECT f, v, n, row_number() OVER (PARTITION BY f ORDER BY n DESC, v) AS r FROM g) WHERE r <= $top
             UNION ALL SELECT -1, NULL, count(*) FROM m

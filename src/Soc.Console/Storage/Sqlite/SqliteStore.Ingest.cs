@@ -125,8 +125,11 @@ public sealed partial class SqliteStore
         WriteAsync((c, t) =>
         {
             IndexAllText(c, t); // the delete trigger removes index entries: every row it meets must have them
-            using var delete = Command(c, t, "DELETE FROM events WHERE agency_id = $agency AND ts < $cutoff");
+            // A range of the (agency_id, tkey) index. Keys sort by time, except events past 2 million in one
+            // millisecond (keyed after everything, SqliteStore.TimeKey.cs), which stay until a key range reaches them.
+            using var delete = Command(c, t, "DELETE FROM events WHERE agency_id = $agency AND tkey < $cutoffKey AND ts < $cutoff");
             delete.Parameters.AddWithValue("$agency", agencyId);
+            delete.Parameters.AddWithValue("$cutoffKey", TimeKey(olderThan.ToUnixTimeMilliseconds()));
             delete.Parameters.AddWithValue("$cutoff", olderThan.ToUnixTimeMilliseconds());
             return (long)delete.ExecuteNonQuery();
         }, cancellationToken);

@@ -5,7 +5,7 @@ namespace Soc.Console.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     // Times are stored as Unix milliseconds (UTC) for range queries and as ISO text where people read them.
-    // Indexes follow the console's queries: events by agency and time, by time, by host and time;
+    // Indexes follow the console's queries: events by time key, by agency and time key, by host and time key;
     // incidents by agency and last seen, by grouping key; alerts by fingerprint, incident and time.
     private const string Schema = """
         PRAGMA journal_mode=WAL;
@@ -40,14 +40,13 @@ public sealed partial class SqliteStore
             host TEXT,
             message TEXT,
             original TEXT,
-            fields TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS events_agency_ts ON events(agency_id, ts);
-        CREATE INDEX IF NOT EXISTS events_ts ON events(ts);
-        CREATE INDEX IF NOT EXISTS events_host_ts ON events(host, ts);
-        -- No (dataset, ts) index: a handful of datasets makes it unselective (a dataset filter walks the time
+            fields TEXT NOT NULL,
+            tkey INTEGER);
+        -- Event indexes, the full-text index and its delete trigger are made by CreateEventTimeKeys
+        -- (SqliteStore.TimeKey.cs), after a database from before time keys has been given them.
+        -- No (dataset, time) index: a handful of datasets makes it unselective (a dataset filter walks the time
         -- index instead), and each index costs every insert on the single writer (~8 % measured, bench/RESULTS.md).
         DROP INDEX IF EXISTS events_dataset_ts;
-        CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(message, content='events', content_rowid='seq', tokenize='unicode61');
         -- Messages are indexed in bulk after the commit, not by a trigger inside it (SqliteStore.TextIndex.cs):
         -- the trigger cost ~70 µs of the writer's time per event, one INSERT … SELECT over a backlog ~6 µs.
         -- A database made while the trigger existed is fully indexed, so its watermark starts at its last row.
@@ -56,9 +55,6 @@ public sealed partial class SqliteStore
             indexed_seq INTEGER NOT NULL);
         INSERT OR IGNORE INTO text_index_state(id, indexed_seq) VALUES (1, (SELECT coalesce(max(seq), 0) FROM events));
         DROP TRIGGER IF EXISTS events_fts_insert;
-        CREATE TRIGGER IF NOT EXISTS events_fts_delete AFTER DELETE ON events BEGIN
-            INSERT INTO events_fts(events_fts, rowid, message) VALUES ('delete', old.seq, old.message);
-        END;
         CREATE TABLE IF NOT EXISTS incidents(
             id INTEGER PRIMARY KEY,
             agency_id TEXT NOT NULL,
@@ -174,6 +170,7 @@ public sealed partial class SqliteStore
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        CreateEventTimeKeys(connection); // SqliteStore.TimeKey.cs: time keys, event indexes, full-text index
         CreateReportSchema(connection); // SqliteStore.Reports.Console.cs: agency profile columns, report numbers
     }
 }

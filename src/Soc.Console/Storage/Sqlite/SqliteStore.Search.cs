@@ -1,58 +1,63 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Soc.Console.Search;
 
 namespace Soc.Console.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    /// <summary>Below this many matches of a free-text term, fetching them all and sorting by time is the faster plan.</summary>
-    internal int ManyTextMatches { get; set; } = 50_000;
-
     public Task<EventPage> SearchEventsAsync(EventQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var c = Open();
         using var q = Command(c, null, "");
-        var where = EventConditions(q, query, out var textMatches);
-        CatchUpTextIndex(where);
-        if (textMatches.Any(m => MatchesMany(c, m)))
+
+        // A query with a free-text part is driven by the text index: it yields its matches newest first
+        // (its rowid is the time key), each is joined to its row and checked against the rest, and reading
+        // stops at a full page. So a word found in millions of events costs a page, not millions of look-ups.
+        QueryNode? rest = query.Query;
+        var text = rest is null ? null : SqliteQueryTranslator.DrivingText(rest, out rest);
+        var key = text is null ? "e.tkey" : "f.rowid";
+        var where = EventConditions(q, query, rest, key);
+        var from = " FROM events e";
+        if (text is not null)
         {
-            where = where.ConvertAll(SqliteQueryTranslator.NewestFirst);
+            from = " FROM events_text f CROSS JOIN events e ON e.tkey = f.rowid";
+            where.Add("f.events_text MATCH $text");
+            q.Parameters.AddWithValue("$text", text);
         }
 
+        CatchUpTextIndex(where);
         if (query.Cursor is not null)
         {
-            // Keyset paging on (ts, seq): stable under concurrent inserts, cheap at any depth.
-            var parts = query.Cursor.Split(':');
-            if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var cts) || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var cseq))
+            // Keyset paging on the time key: stable under concurrent inserts, cheap at any depth.
+            if (!long.TryParse(query.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var after))
             {
-                throw new Search.QuerySyntaxException("invalid cursor");
+                throw new QuerySyntaxException("invalid cursor");
             }
 
-            where.Add("(e.ts < $cts OR (e.ts = $cts AND e.seq < $cseq))");
-            q.Parameters.AddWithValue("$cts", cts);
-            q.Parameters.AddWithValue("$cseq", cseq);
+            where.Add(key + " < $after");
+            q.Parameters.AddWithValue("$after", after);
         }
 
         var limit = Math.Clamp(query.Limit, 1, 1000);
-        q.CommandText = "SELECT e.seq, e.id, e.agency_id, e.ts, e.dataset, e.host, e.message, e.fields, e.original FROM events e" + Where(where) +
-            " ORDER BY e.ts DESC, e.seq DESC LIMIT $limit";
+        q.CommandText = "SELECT e.tkey, e.id, e.agency_id, e.ts, e.dataset, e.host, e.message, e.fields, e.original" + from + Where(where) +
+            " ORDER BY " + key + " DESC LIMIT $limit";
         q.Parameters.AddWithValue("$limit", limit + 1);
         var events = new List<StoredEvent>(limit);
         string? cursor = null;
-        long lastSeq = 0;
+        long lastKey = 0;
         using var r = q.ExecuteReader();
         while (r.Read())
         {
             if (events.Count == limit)
             {
-                var last = events[^1];
-                cursor = last.Timestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + ":" + lastSeq.ToString(CultureInfo.InvariantCulture);
+                cursor = lastKey.ToString(CultureInfo.InvariantCulture);
                 break;
             }
 
-            lastSeq = r.GetInt64(0);
+            lastKey = r.GetInt64(0);
             events.Add(ReadEvent(r, 1));
         }
 
@@ -89,43 +94,35 @@ public sealed partial class SqliteStore
         return Task.FromResult<IReadOnlyList<StoredEvent>>(ReadAll(q, r => ReadEvent(r, 0)));
     }
 
-    private static List<string> EventConditions(SqliteCommand q, EventQuery query) => EventConditions(q, query, out _);
+    private static List<string> EventConditions(SqliteCommand q, EventQuery query) => EventConditions(q, query, query.Query, "e.tkey");
 
-    private static List<string> EventConditions(SqliteCommand q, EventQuery query, out List<string> textMatches)
+    // The scope, the time range as bounds on a time key (keyColumn: the row's, or the text index's rowid)
+    // and the query (or what is left of it).
+    private static List<string> EventConditions(SqliteCommand q, EventQuery query, QueryNode? node, string keyColumn)
     {
-        textMatches = [];
         var where = new List<string>();
         AddScope(q, where, "e.agency_id", query.AgencyScope);
         if (query.From is DateTimeOffset from)
         {
-            where.Add("e.ts >= $from");
+            // The key bound lets the time-key indexes find the range; the time bound is exact for clamped keys.
+            where.Add(keyColumn + " >= $fromKey AND e.ts >= $from");
+            q.Parameters.AddWithValue("$fromKey", TimeKey(from.ToUnixTimeMilliseconds()));
             q.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
         }
 
         if (query.To is DateTimeOffset to)
         {
-            where.Add("e.ts <= $to");
+            where.Add(keyColumn + " < $toKey AND e.ts <= $to");
+            q.Parameters.AddWithValue("$toKey", TimeKeyAfter(to.ToUnixTimeMilliseconds()));
             q.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
         }
 
-        if (query.Query is not null)
+        if (node is not null)
         {
-            var translator = new SqliteQueryTranslator(q);
-            where.Add(translator.Translate(query.Query));
-            textMatches = translator.TextMatches;
+            where.Add(new SqliteQueryTranslator(q).Translate(node));
         }
 
         return where;
-    }
-
-    // Whether a free-text term matches so many events that the newest matches are best found by walking
-    // time order (see SqliteQueryTranslator.NewestFirst). Counting stops at the threshold: a few ms.
-    private bool MatchesMany(SqliteConnection c, string match)
-    {
-        using var count = Command(c, null, "SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH $m LIMIT $n)");
-        count.Parameters.AddWithValue("$m", match);
-        count.Parameters.AddWithValue("$n", ManyTextMatches);
-        return (long)count.ExecuteScalar()! >= ManyTextMatches;
     }
 
     private static StoredEvent ReadEvent(SqliteDataReader r, int first)

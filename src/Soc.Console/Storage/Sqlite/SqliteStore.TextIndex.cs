@@ -4,7 +4,7 @@ namespace Soc.Console.Storage.Sqlite;
 
 /// <summary>
 /// The full-text index over event messages is filled behind the ingest commits, in bulk: events up to
-/// <c>text_index_state.indexed_seq</c> are in <c>events_fts</c>, later ones wait for
+/// <c>text_index_state.indexed_seq</c> are in <c>events_text</c>, later ones wait for
 /// <see cref="SqliteTextIndexer"/> (about a second). A search that uses free text first brings the index up
 /// to date, so a search never misses an acknowledged event; a retention purge does the same before it
 /// deletes, because the delete trigger removes index entries and must only meet rows that have them.
@@ -35,8 +35,10 @@ public sealed partial class SqliteStore
             return 0;
         }
 
+        // In key order: FTS5 writes out its pending entries whenever a row id is lower than the last one, so
+        // events stored out of time order (a backfill) would otherwise make a small segment each.
         using var index = Command(c, t, """
-            INSERT INTO events_fts(rowid, message) SELECT seq, message FROM events WHERE seq > $from AND seq <= $upTo;
+            INSERT INTO events_text(rowid, message) SELECT tkey, message FROM events WHERE seq > $from AND seq <= $upTo ORDER BY tkey;
             UPDATE text_index_state SET indexed_seq = $upTo;
             """);
         index.Parameters.AddWithValue("$from", from);
@@ -56,7 +58,7 @@ public sealed partial class SqliteStore
     // Called by searches whose conditions use the full-text index.
     private void CatchUpTextIndex(IEnumerable<string> conditions)
     {
-        if (!conditions.Any(w => w.Contains("events_fts", StringComparison.Ordinal)) || TextIndexBacklog() == 0)
+        if (!conditions.Any(w => w.Contains("events_text", StringComparison.Ordinal)) || TextIndexBacklog() == 0)
         {
             return;
         }
