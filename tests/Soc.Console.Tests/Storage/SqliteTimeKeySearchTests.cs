@@ -53,6 +53,8 @@ public sealed partial class SqliteTimeKeySearchTests
         var expected = Expected(events, stored, text, from: null, to: null);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, await Pages(t.Sqlite, text, null, null));
+        Assert.Equal(expected.Count, await Count(t.Sqlite, text, null, null, null)); // text alone: counted by the index
+        Assert.Equal(expected.Count, await Count(t.Sqlite, text, null, null, ["a", "b"])); // counted from the rows
     }
 
     [Theory]
@@ -72,6 +74,7 @@ public sealed partial class SqliteTimeKeySearchTests
         Assert.Contains(expected, id => events.Single(e => e.Id == id).At == to);
         Assert.True(expected.Count < all.Count / 2 + 5);
         Assert.Equal(expected, await Pages(t.Sqlite, text, from, to));
+        Assert.Equal(expected.Count, await Count(t.Sqlite, text, from, to, null));
     }
 
     [Fact]
@@ -152,6 +155,9 @@ public sealed partial class SqliteTimeKeySearchTests
         var wanted = Words().Split(value.ToLowerInvariant()).Where(w => w.Length > 0).ToList();
         return Enumerable.Range(0, words.Count - wanted.Count + 1).Any(i => words.Skip(i).Take(wanted.Count).SequenceEqual(wanted));
     }
+
+    private static Task<long> Count(SqliteStore store, string text, DateTimeOffset? from, DateTimeOffset? to, string[]? scope) =>
+        store.CountEventsAsync(new EventQuery(QueryParser.Parse(text), from, to, scope), CancellationToken.None);
 
     private static async Task<List<string>> Pages(SqliteStore store, string text, DateTimeOffset? from, DateTimeOffset? to)
     {

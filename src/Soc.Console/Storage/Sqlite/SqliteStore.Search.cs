@@ -69,6 +69,13 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(query);
         using var c = Open();
         using var q = Command(c, null, "");
+        if (CountFromTextIndex(q, query) is { } conditions)
+        {
+            CatchUpTextIndex(conditions);
+            q.CommandText = "SELECT count(*) FROM events_text f" + Where(conditions);
+            return Task.FromResult((long)q.ExecuteScalar()!);
+        }
+
         var where = EventConditions(q, query);
         CatchUpTextIndex(where);
         q.CommandText = "SELECT count(*) FROM events e" + Where(where);
@@ -92,6 +99,35 @@ public sealed partial class SqliteStore
         where.Add(names.Count == 0 ? "0" : $"e.id IN ({string.Join(',', names)})");
         q.CommandText = "SELECT e.id, e.agency_id, e.ts, e.dataset, e.host, e.message, e.fields, e.original FROM events e" + Where(where) + " ORDER BY e.ts DESC";
         return Task.FromResult<IReadOnlyList<StoredEvent>>(ReadAll(q, r => ReadEvent(r, 0)));
+    }
+
+    // Free text alone over every agency, in a time range a key can bound exactly: the text index counts its
+    // own matches and no row is read (10 M events, a word in 1.3 M of them: ~1 s of row look-ups otherwise).
+    // Null when the count needs the rows.
+    private static List<string>? CountFromTextIndex(SqliteCommand q, EventQuery query)
+    {
+        static bool Keyable(DateTimeOffset? t) => t is null || t.Value.ToUnixTimeMilliseconds() is >= 0 and < MaxKeyTime;
+        if (query.AgencyScope is not null || query.Query is null || !Keyable(query.From) || !Keyable(query.To) ||
+            SqliteQueryTranslator.DrivingText(query.Query, out var rest) is not { } text || rest is not null)
+        {
+            return null;
+        }
+
+        var where = new List<string> { "f.events_text MATCH $text" };
+        q.Parameters.AddWithValue("$text", text);
+        if (query.From is DateTimeOffset from)
+        {
+            where.Add("f.rowid >= $fromKey");
+            q.Parameters.AddWithValue("$fromKey", TimeKey(from.ToUnixTimeMilliseconds()));
+        }
+
+        if (query.To is DateTimeOffset to)
+        {
+            where.Add("f.rowid < $toKey");
+            q.Parameters.AddWithValue("$toKey", TimeKeyAfter(to.ToUnixTimeMilliseconds()));
+        }
+
+        return where;
     }
 
     private static List<string> EventConditions(SqliteCommand q, EventQuery query) => EventConditions(q, query, query.Query, "e.tkey");
