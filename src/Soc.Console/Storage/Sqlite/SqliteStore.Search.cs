@@ -23,6 +23,8 @@ public sealed partial class SqliteStore
         var from = " FROM events e";
         if (text is not null)
         {
+            // CROSS JOIN: SQLite keeps the written order, so the index stays the outer loop and its newest-first
+            // order serves the ORDER BY without a sort.
             from = " FROM events_text f CROSS JOIN events e ON e.tkey = f.rowid";
             where.Add("f.events_text MATCH $text");
             q.Parameters.AddWithValue("$text", text);
