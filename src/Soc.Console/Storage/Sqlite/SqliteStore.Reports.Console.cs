@@ -38,16 +38,7 @@ public sealed partial class SqliteStore
 
     private static void CreateReportSchema(SqliteConnection connection)
     {
-        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        using (var info = Command(connection, null, "PRAGMA table_info(agencies)"))
-        using (var r = info.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                present.Add(r.GetString(1));
-            }
-        }
-
+        var present = ColumnsOf(connection, "agencies");
         foreach (var column in ProfileColumns.Where(c => !present.Contains(c)))
         {
             using var alter = Command(connection, null, $"ALTER TABLE agencies ADD COLUMN {column} TEXT");

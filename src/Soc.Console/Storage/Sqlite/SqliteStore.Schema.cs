@@ -173,4 +173,18 @@ public sealed partial class SqliteStore
         CreateEventTimeKeys(connection); // SqliteStore.TimeKey.cs: time keys, event indexes, full-text index
         CreateReportSchema(connection); // SqliteStore.Reports.Console.cs: agency profile columns, report numbers
     }
+
+    // The columns a table has now: a database made by an older version gains new ones with ALTER TABLE.
+    private static HashSet<string> ColumnsOf(SqliteConnection connection, string table)
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using var info = Command(connection, null, $"PRAGMA table_info({table})");
+        using var r = info.ExecuteReader();
+        while (r.Read())
+        {
+            present.Add(r.GetString(1));
+        }
+
+        return present;
+    }
 }

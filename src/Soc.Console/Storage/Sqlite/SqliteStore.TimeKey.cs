@@ -37,7 +37,7 @@ public sealed partial class SqliteStore
 
     private static void CreateEventTimeKeys(SqliteConnection connection)
     {
-        if (!HasColumn(connection, "events", "tkey"))
+        if (!ColumnsOf(connection, "events").Contains("tkey"))
         {
             AddTimeKeys(connection);
         }
@@ -84,20 +84,5 @@ public sealed partial class SqliteStore
         }
 
         t.Commit();
-    }
-
-    private static bool HasColumn(SqliteConnection connection, string table, string column)
-    {
-        using var info = Command(connection, null, $"PRAGMA table_info({table})");
-        using var r = info.ExecuteReader();
-        while (r.Read())
-        {
-            if (string.Equals(r.GetString(1), column, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
