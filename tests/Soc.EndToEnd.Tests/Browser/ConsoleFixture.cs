@@ -104,7 +104,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+            // Until the next page's HTML is parsed (its server-rendered rows are there), not its load event: once,
+            // under CI load, the queue page had rendered but its load event had not come within 90 s.
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException ex)
         {
