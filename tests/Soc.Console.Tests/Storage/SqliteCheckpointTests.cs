@@ -1,6 +1,7 @@
 using System.Globalization;
 using Soc.Console.Incidents;
 using Soc.Console.Storage;
+using Soc.Console.Tests.Support;
 using static Soc.Console.Tests.Support.Events;
 
 namespace Soc.Console.Tests.Storage;
@@ -14,17 +15,8 @@ public sealed class SqliteCheckpointTests
     [Fact]
     public async Task BackToBackCommitsKeepTheWalBoundedAndEveryEventSurvivesReopening()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "soc-checkpoint-" + Guid.NewGuid().ToString("N"));
-        var path = Path.Combine(folder, "soc.db");
-        try
-        {
-            await Fill(path);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        using var database = new TempDatabase();
+        await Fill(database.Path);
     }
 
     private static async Task Fill(string path)

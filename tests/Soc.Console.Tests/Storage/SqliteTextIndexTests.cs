@@ -62,48 +62,39 @@ public sealed class SqliteTextIndexTests
     [Fact]
     public async Task ADatabaseFromBeforeTimeKeysIsKeyedAndReindexed()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "soc-fts-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, "soc.db");
-        try
+        using var database = new TempDatabase();
+        var path = database.Path;
+        using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=False"))
         {
-            using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=False"))
-            {
-                c.Open();
-                using var old = c.CreateCommand();
-                // The shape of the events table and its trigger before the indexer existed.
-                old.CommandText = """
-                    CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, agency_id TEXT NOT NULL, ts INTEGER NOT NULL,
-                        dataset TEXT, host TEXT, message TEXT, original TEXT, fields TEXT NOT NULL);
-                    CREATE VIRTUAL TABLE events_fts USING fts5(message, content='events', content_rowid='seq', tokenize='unicode61');
-                    CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-                        INSERT INTO events_fts(rowid, message) VALUES (new.seq, new.message);
-                    END;
-                    INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy1', 'a', 1000, 'legacy sshd failure', '{}');
-                    INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy2', 'a', 500, 'older sshd failure', '{}');
-                    INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy3', 'a', 500, 'older sshd failure again', '{}');
-                    """;
-                old.ExecuteNonQuery();
-            }
-
-            using var store = new SqliteStore(path);
-            // Its old index was by arrival; the new one, by time key, is filled behind ingest from the start.
-            Assert.Equal(3, store.TextIndexBacklog());
-            await store.AppendAsync([Batch("a", Event("fresh1", "fresh sshd failure"))], Policy, None);
-            Assert.Equal(4, store.TextIndexBacklog()); // the trigger is gone: new rows wait for the indexer
-
-            // Newest first by time, not by arrival; the two of one millisecond, last stored first.
-            var found = await store.SearchEventsAsync(new EventQuery(QueryParser.Parse("sshd"), null, null, null), None);
-            Assert.Equal(["fresh1", "legacy1", "legacy3", "legacy2"], found.Events.Select(e => e.Id));
-            var early = await store.SearchEventsAsync(new EventQuery(null, DateTimeOffset.FromUnixTimeMilliseconds(0), DateTimeOffset.FromUnixTimeMilliseconds(600), null), None);
-            Assert.Equal(["legacy3", "legacy2"], early.Events.Select(e => e.Id));
-            AssertIndexIntact(store);
+            c.Open();
+            using var old = c.CreateCommand();
+            // The shape of the events table and its trigger before the indexer existed.
+            old.CommandText = """
+                CREATE TABLE events(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, agency_id TEXT NOT NULL, ts INTEGER NOT NULL,
+                    dataset TEXT, host TEXT, message TEXT, original TEXT, fields TEXT NOT NULL);
+                CREATE VIRTUAL TABLE events_fts USING fts5(message, content='events', content_rowid='seq', tokenize='unicode61');
+                CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+                    INSERT INTO events_fts(rowid, message) VALUES (new.seq, new.message);
+                END;
+                INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy1', 'a', 1000, 'legacy sshd failure', '{}');
+                INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy2', 'a', 500, 'older sshd failure', '{}');
+                INSERT INTO events(id, agency_id, ts, message, fields) VALUES ('legacy3', 'a', 500, 'older sshd failure again', '{}');
+                """;
+            old.ExecuteNonQuery();
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(dir, recursive: true);
-        }
+
+        using var store = new SqliteStore(path);
+        // Its old index was by arrival; the new one, by time key, is filled behind ingest from the start.
+        Assert.Equal(3, store.TextIndexBacklog());
+        await store.AppendAsync([Batch("a", Event("fresh1", "fresh sshd failure"))], Policy, None);
+        Assert.Equal(4, store.TextIndexBacklog()); // the trigger is gone: new rows wait for the indexer
+
+        // Newest first by time, not by arrival; the two of one millisecond, last stored first.
+        var found = await store.SearchEventsAsync(new EventQuery(QueryParser.Parse("sshd"), null, null, null), None);
+        Assert.Equal(["fresh1", "legacy1", "legacy3", "legacy2"], found.Events.Select(e => e.Id));
+        var early = await store.SearchEventsAsync(new EventQuery(null, DateTimeOffset.FromUnixTimeMilliseconds(0), DateTimeOffset.FromUnixTimeMilliseconds(600), null), None);
+        Assert.Equal(["legacy3", "legacy2"], early.Events.Select(e => e.Id));
+        AssertIndexIntact(store);
     }
 
     // FTS5's own check: every index entry matches the content table (throws SQLITE_CORRUPT_VTAB otherwise).

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Soc.Console.Incidents;
 using Soc.Console.Search;
 using Soc.Console.Storage;
@@ -81,30 +80,21 @@ public sealed partial class SqliteTimeKeySearchTests
     public async Task EventsOfOneMillisecondStoredAcrossARestartAreAllKeptAndFound()
     {
         // A reopened store counts the events of a millisecond from zero again, so its first keys are taken.
-        var dir = Path.Combine(Path.GetTempPath(), "soc-tkey-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, "soc.db");
-        try
+        using var database = new TempDatabase();
+        var path = database.Path;
+        foreach (var round in new[] { "first", "second" })
         {
-            foreach (var round in new[] { "first", "second" })
-            {
-                using var store = new SqliteStore(path);
-                var same = Enumerable.Range(0, 3).Select(i => Event($"{round}{i}", $"sshd {round} {i}", Base)).ToArray();
-                var result = (await store.AppendAsync([Batch("a", same)], new IncidentPolicy(), CancellationToken.None))[0];
-                Assert.Equal(3, result.Stored);
-                // Sent again: still stored once, even though its key would now be taken too.
-                Assert.Equal(3, (await store.AppendAsync([Batch("a", same)], new IncidentPolicy(), CancellationToken.None))[0].Duplicates);
-            }
+            using var store = new SqliteStore(path);
+            var same = Enumerable.Range(0, 3).Select(i => Event($"{round}{i}", $"sshd {round} {i}", Base)).ToArray();
+            var result = (await store.AppendAsync([Batch("a", same)], new IncidentPolicy(), CancellationToken.None))[0];
+            Assert.Equal(3, result.Stored);
+            // Sent again: still stored once, even though its key would now be taken too.
+            Assert.Equal(3, (await store.AppendAsync([Batch("a", same)], new IncidentPolicy(), CancellationToken.None))[0].Duplicates);
+        }
 
-            using var reopened = new SqliteStore(path);
-            var page = await reopened.SearchEventsAsync(new EventQuery(QueryParser.Parse("sshd"), null, null, null), CancellationToken.None);
-            Assert.Equal(["second2", "second1", "second0", "first2", "first1", "first0"], page.Events.Select(e => e.Id));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(dir, recursive: true);
-        }
+        using var reopened = new SqliteStore(path);
+        var page = await reopened.SearchEventsAsync(new EventQuery(QueryParser.Parse("sshd"), null, null, null), CancellationToken.None);
+        Assert.Equal(["second2", "second1", "second0", "first2", "first1", "first0"], page.Events.Select(e => e.Id));
     }
 
     private sealed record Stored(string Id, string Message, DateTimeOffset At, string Host);
