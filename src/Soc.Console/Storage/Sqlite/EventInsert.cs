@@ -12,8 +12,8 @@ namespace Soc.Console.Storage.Sqlite;
 internal sealed class EventInsert : IDisposable
 {
     private const string Sql = """
-        INSERT INTO events(id, agency_id, ts, dataset, host, message, original, fields, tkey)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO NOTHING
+        INSERT INTO events(id, agency_id, ts, dataset, host, message, original, fields, tkey, source_ip)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO NOTHING
         """;
 
     // The last key in use within a millisecond, and the last key of all (SqliteStore.TimeKey.cs).
@@ -55,6 +55,7 @@ internal sealed class EventInsert : IDisposable
             Check(BindText(s, 7, row.Original));
             // The JSON is text: bound as UTF-8 text, so json_extract and the API read it as before.
             Check(raw.sqlite3_bind_text(s, 8, row.Fields));
+            Check(BindText(s, 10, row.SourceIp));
             var first = SqliteStore.TimeKey(row.Timestamp);
             Check(raw.sqlite3_bind_int64(s, 9, first + (_counter++ & SameMillisecondMask)));
             var rc = raw.sqlite3_step(s);

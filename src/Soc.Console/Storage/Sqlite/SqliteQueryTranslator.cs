@@ -13,7 +13,7 @@ namespace Soc.Console.Storage.Sqlite;
 /// <c>"sshd" NOT "root"</c>), so the index answers the whole text part of a query in one pass, in time-key
 /// order (SqliteStore.TimeKey.cs), instead of each term being fetched and intersected row by row.
 /// </summary>
-internal sealed class SqliteQueryTranslator(SqliteCommand command)
+internal sealed class SqliteQueryTranslator(SqliteCommand command, string parameterPrefix = "$q")
 {
     private int _next;
 
@@ -167,8 +167,42 @@ internal sealed class SqliteQueryTranslator(SqliteCommand command)
         }
 
         var value = Parameter(term.Value);
-        return column is not null ? $"{column} = {value}" : Json(term.Field, $"CAST(j.value AS TEXT) = {value}");
+        if (term.Field == "source.ip")
+        {
+            // The index holds the address, or [ for an array of addresses: json_each decides for those only.
+            return $"({SourceIpKey} IS {value} OR ({SourceIpKey} IS '[' AND {Json(term.Field, $"CAST(j.value AS TEXT) = {value}")}))";
+        }
+
+        // IS, not =: an event without the field does not equal the value (= says NULL, and NOT NULL is NULL,
+        // so NOT host.name:x would drop events without a host).
+        return column is not null ? $"{column} IS {value}" : Json(term.Field, $"CAST(j.value AS TEXT) = {value}");
     }
+
+    // The address column (SqliteStore.SourceIp.cs): the address as text, or [ when the field is an array.
+    private const string SourceIpKey = "e.source_ip";
+
+    /// <summary>
+    /// A condition of the query that an index can answer alone, with the time key beside it
+    /// (SqliteStore.SearchPlan.cs): an exact value of <c>host.name</c> or <c>source.ip</c>. Returns the
+    /// condition on the indexed column and the index's name, or null for any other node. With
+    /// <paramref name="arrays"/> it also takes the events whose address is an array (the row's own condition
+    /// then decides), which costs the index's time order: such a plan sorts what the index yields.
+    /// </summary>
+    public string? Pivot(QueryNode node, bool arrays, out string index)
+    {
+        (index, var condition) = node switch
+        {
+            TermNode { HasWildcard: false, Field: "host.name" } t => ("events_host_tkey", $"e.host = {Parameter(t.Value)}"),
+            TermNode { HasWildcard: false, Field: "source.ip" } t => ("events_source_ip_tkey",
+                arrays ? $"{SourceIpKey} IN ({Parameter(t.Value)}, '[')" : $"{SourceIpKey} = {Parameter(t.Value)}"),
+            _ => ("", null),
+        };
+        return condition;
+    }
+
+    /// <summary>The condition that finds the events whose pivot field is an array, or null when it cannot be one.</summary>
+    public static string? PivotArrays(QueryNode node) =>
+        node is TermNode { Field: "source.ip" } ? $"{SourceIpKey} = '['" : null;
 
     private string Range(RangeNode range)
     {
@@ -218,7 +252,7 @@ internal sealed class SqliteQueryTranslator(SqliteCommand command)
 
     private string Parameter(object value)
     {
-        var name = "$q" + (_next++).ToString(CultureInfo.InvariantCulture);
+        var name = parameterPrefix + (_next++).ToString(CultureInfo.InvariantCulture);
         command.Parameters.AddWithValue(name, value);
         return name;
     }

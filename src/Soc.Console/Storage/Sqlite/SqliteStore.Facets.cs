@@ -28,7 +28,7 @@ public sealed partial class SqliteStore
 
         using var c = Open();
         using var q = Command(c, null, "");
-        var where = EventConditions(q, query);
+        var (from, where, key) = PlanSearch(c, q, query); // the search's own plan: the sample is its newest rows
         CatchUpTextIndex(where);
         // The CTE keeps per field only what is counted: a column, or the JSON value as an array (a scalar
         // wrapped in one), so the GROUP BY below counts each element of an array field on its own, as the
@@ -53,7 +53,7 @@ public sealed partial class SqliteStore
         }
 
         q.CommandText = $"""
-            WITH m AS MATERIALIZED (SELECT {string.Join(", ", columns)} FROM events e{Where(where)} ORDER BY e.tkey DESC LIMIT $sample),
+            WITH m AS MATERIALIZED (SELECT {string.Join(", ", columns)} {from}{Where(where)} ORDER BY {key} DESC LIMIT $sample),
                  g AS ({string.Join(" UNION ALL ", groups)})
             SELECT f, v, n FROM (SELECT f, v, n, row_number() OVER (PARTITION BY f ORDER BY n DESC, v) AS r FROM g) WHERE r <= $top
             UNION ALL SELECT -1, NULL, count(*) FROM m

@@ -106,7 +106,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>One event as its columns, UTF-8 encoded (null where absent), ready to bind.</summary>
-    internal sealed record EventRow(byte[] Id, long Timestamp, byte[]? Dataset, byte[]? Host, byte[]? Message, byte[]? Original, byte[] Fields)
+    internal sealed record EventRow(byte[] Id, long Timestamp, byte[]? Dataset, byte[]? Host, byte[]? Message, byte[]? Original, byte[] Fields, byte[]? SourceIp)
     {
         public static EventRow From(LogEvent ev) => new(
             Utf8(ev.GetString(EcsFields.EventId)) ?? throw new InvalidOperationException("event without event.id"),
@@ -116,7 +116,8 @@ public sealed partial class SqliteStore
             Utf8(ev.Message),
             Utf8(ev.GetString(EcsFields.EventOriginal)),
             // message and event.original have columns; not repeating them in the JSON halves what is written.
-            EventJson.SerializeUtf8(ev, EcsFields.Message, EcsFields.EventOriginal));
+            EventJson.SerializeUtf8(ev, EcsFields.Message, EcsFields.EventOriginal),
+            Utf8(SourceIpValue(ev))); // also in the JSON: the column is for its index (SqliteStore.SourceIp.cs)
 
         private static byte[]? Utf8(string? value) => value is null ? null : System.Text.Encoding.UTF8.GetBytes(value);
     }

@@ -41,7 +41,8 @@ public sealed partial class SqliteStore
             message TEXT,
             original TEXT,
             fields TEXT NOT NULL,
-            tkey INTEGER);
+            tkey INTEGER,
+            source_ip TEXT);
         -- Event indexes, the full-text index and its delete trigger are made by CreateEventTimeKeys
         -- (SqliteStore.TimeKey.cs), after a database from before time keys has been given them.
         -- No (dataset, time) index: a handful of datasets makes it unselective (a dataset filter walks the time
@@ -171,6 +172,7 @@ public sealed partial class SqliteStore
         command.CommandText = Schema;
         command.ExecuteNonQuery();
         CreateEventTimeKeys(connection); // SqliteStore.TimeKey.cs: time keys, event indexes, full-text index
+        CreateSourceIpIndex(connection); // SqliteStore.SourceIp.cs: the address column and its index
         CreateReportSchema(connection); // SqliteStore.Reports.Console.cs: agency profile columns, report numbers
     }
 

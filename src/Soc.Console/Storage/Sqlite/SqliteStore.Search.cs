@@ -13,23 +13,11 @@ public sealed partial class SqliteStore
         using var c = Open();
         using var q = Command(c, null, "");
 
-        // A query with a free-text part is driven by the text index: it yields its matches newest first
-        // (its rowid is the time key), each is joined to its row and checked against the rest, and reading
-        // stops at a full page. So a word found in millions of events costs a page, not millions of look-ups.
-        QueryNode? rest = query.Query;
-        var text = rest is null ? null : SqliteQueryTranslator.DrivingText(rest, out rest);
-        var key = text is null ? "e.tkey" : "f.rowid";
-        var where = EventConditions(q, query, rest, key);
-        var from = " FROM events e";
-        if (text is not null)
-        {
-            // CROSS JOIN: SQLite keeps the written order, so the index stays the outer loop and its newest-first
-            // order serves the ORDER BY without a sort.
-            from = " FROM events_text f CROSS JOIN events e ON e.tkey = f.rowid";
-            where.Add("f.events_text MATCH $text");
-            q.Parameters.AddWithValue("$text", text);
-        }
-
+        // Which index reads first (SqliteStore.SearchPlan.cs): a query with free text is usually driven by
+        // the text index, which yields its matches newest first (its rowid is the time key); each is joined to
+        // its row and checked against the rest, and reading stops at a full page. So a word found in millions
+        // of events costs a page, not millions of look-ups.
+        var (from, where, key) = PlanSearch(c, q, query);
         CatchUpTextIndex(where);
         if (query.Cursor is not null)
         {
@@ -78,9 +66,9 @@ public sealed partial class SqliteStore
             return Task.FromResult((long)q.ExecuteScalar()!);
         }
 
-        var where = EventConditions(q, query);
+        var (from, where, _) = PlanSearch(c, q, query);
         CatchUpTextIndex(where);
-        q.CommandText = "SELECT count(*) FROM events e" + Where(where);
+        q.CommandText = "SELECT count(*)" + from + Where(where);
         return Task.FromResult((long)q.ExecuteScalar()!);
     }
 
@@ -115,24 +103,9 @@ public sealed partial class SqliteStore
             return null;
         }
 
-        var where = new List<string> { "f.events_text MATCH $text" };
         q.Parameters.AddWithValue("$text", text);
-        if (query.From is DateTimeOffset from)
-        {
-            where.Add("f.rowid >= $fromKey");
-            q.Parameters.AddWithValue("$fromKey", TimeKey(from.ToUnixTimeMilliseconds()));
-        }
-
-        if (query.To is DateTimeOffset to)
-        {
-            where.Add("f.rowid < $toKey");
-            q.Parameters.AddWithValue("$toKey", TimeKeyAfter(to.ToUnixTimeMilliseconds()));
-        }
-
-        return where;
+        return ["f.events_text MATCH $text" + KeyBounds(q, query, "f.rowid")];
     }
-
-    private static List<string> EventConditions(SqliteCommand q, EventQuery query) => EventConditions(q, query, query.Query, "e.tkey");
 
     // The scope, the time range as bounds on a time key (keyColumn: the row's, or the text index's rowid)
     // and the query (or what is left of it).
