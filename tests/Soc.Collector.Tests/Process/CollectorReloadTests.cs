@@ -35,7 +35,16 @@ public sealed class CollectorReloadTests
         var secondPort = CollectorProcess.FreePort();
         CollectorConfigFile.Write(dir.Path, sink.Url, secondPort, metricsPort);
         collector.Signal("HUP");
-        await SendWithRetryAsync(secondPort, "after reload");
+        try
+        {
+            await SendWithRetryAsync(secondPort, "after reload");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Say what the collector said: a refused reload, a failed bind or nothing at all.
+            throw new InvalidOperationException(e.Message + "; collector output:\n" + collector.Output, e);
+        }
+
         await Eventually.TrueAsync(() => sink.Messages.Count() == 20, "lines through the new port");
         Assert.Contains("reloaded", collector.Output, StringComparison.Ordinal);
 

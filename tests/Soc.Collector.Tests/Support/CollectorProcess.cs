@@ -111,11 +111,28 @@ public sealed class CollectorProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// A port free for TCP and UDP on 127.0.0.1, below Linux's ephemeral range (32768 and up): a port the
+    /// kernel hands out for port 0 can meanwhile become the local end of another test's long-lived outgoing
+    /// connection (a browser's, an HTTP client's), and the collector could then not bind it for minutes.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20_000, 32_768);
+            try
+            {
+                using var tcp = new TcpListener(IPAddress.Loopback, port);
+                tcp.Start();
+                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
     }
 
     public void Dispose()
