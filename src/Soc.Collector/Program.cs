@@ -40,6 +40,10 @@ using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =
 using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 var reloads = System.Threading.Channels.Channel.CreateBounded<bool>(1);
 using var onHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => { context.Cancel = true; reloads.Writer.TryWrite(true); });
+if (HangupSignal.IsIgnored())
+{
+    CollectorLog.Warning("SIGHUP is ignored by this process (started under nohup?): a config reload needs a restart");
+}
 
 var time = TimeProvider.System;
 var metrics = new CollectorMetrics();

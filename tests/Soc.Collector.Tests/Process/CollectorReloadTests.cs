@@ -53,6 +53,28 @@ public sealed class CollectorReloadTests
         Assert.Contains("soc-collector stopped", collector.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACollectorThatCannotHearSighupSaysSoAtStart()
+    {
+        using var dir = new TempDirectory();
+        await using var sink = new IngestSink();
+        await sink.StartAsync();
+        var port = CollectorProcess.FreePort();
+        var config = CollectorConfigFile.Write(dir.Path, sink.Url, port, CollectorProcess.FreePort());
+
+        using (var ignoring = CollectorProcess.Start(ignoreHangup: true, "--config", config))
+        {
+            await Eventually.TrueAsync(() => ignoring.Output.Contains("started", StringComparison.Ordinal), "the collector started");
+            Assert.Contains("SIGHUP is ignored", ignoring.Output, StringComparison.Ordinal);
+            ignoring.Signal("TERM");
+            Assert.Equal(0, await ignoring.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        using var hearing = CollectorProcess.Start("--config", config);
+        await Eventually.TrueAsync(() => hearing.Output.Contains("started", StringComparison.Ordinal), "the collector started again");
+        Assert.DoesNotContain("SIGHUP is ignored", hearing.Output, StringComparison.Ordinal);
+    }
+
     private static async Task SendWithRetryAsync(int port, string text)
     {
         await Eventually.TrueAsync(

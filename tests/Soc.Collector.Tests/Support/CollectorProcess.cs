@@ -42,9 +42,18 @@ public sealed class CollectorProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static CollectorProcess Start(params string[] args)
+    public static CollectorProcess Start(params string[] args) => Start(ignoreHangup: false, args);
+
+    /// <summary>
+    /// Starts the collector through env(1), which sets SIGHUP to its default (or, with
+    /// <paramref name="ignoreHangup"/>, to ignored, as nohup does) and then becomes the collector, same pid:
+    /// an ignored SIGHUP is inherited, so a test run under nohup would otherwise never see a reload.
+    /// </summary>
+    public static CollectorProcess Start(bool ignoreHangup, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(ignoreHangup ? "--ignore-signal=HUP" : "--default-signal=HUP");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {
@@ -111,28 +120,11 @@ public sealed class CollectorProcess : IDisposable
         }
     }
 
-    /// <summary>
-    /// A port free for TCP and UDP on 127.0.0.1, below Linux's ephemeral range (32768 and up): a port the
-    /// kernel hands out for port 0 can meanwhile become the local end of another test's long-lived outgoing
-    /// connection (a browser's, an HTTP client's), and the collector could then not bind it for minutes.
-    /// </summary>
     public static int FreePort()
     {
-        while (true)
-        {
-            var port = Random.Shared.Next(20_000, 32_768);
-            try
-            {
-                using var tcp = new TcpListener(IPAddress.Loopback, port);
-                tcp.Start();
-                using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another.
-            }
-        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -34,7 +34,7 @@ public sealed partial class SqliteStore
         if (rest is not null && ChoosePivot(connection, query, text, rest) is { } pivot)
         {
             var where = EventConditions(q, query, rest, "e.tkey");
-            // The pivot's own condition again, as the index's expression: what the index is searched by.
+            // The pivot again, as a condition on its indexed column alone: what the index is searched by.
             where.Add(new SqliteQueryTranslator(q, "$p").Pivot(pivot.Node, pivot.Arrays, out var index)!);
             if (text is not null)
             {
