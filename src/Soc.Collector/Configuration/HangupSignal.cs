@@ -25,9 +25,11 @@ public static class HangupSignal
         }
         catch (IOException)
         {
+            // No /proc (not Linux, a restricted container): nothing to warn about that we can know.
         }
         catch (UnauthorizedAccessException)
         {
+            // Same: unreadable, so unknown.
         }
 
         return false;

@@ -59,8 +59,7 @@ public sealed class CollectorReloadTests
         using var dir = new TempDirectory();
         await using var sink = new IngestSink();
         await sink.StartAsync();
-        var port = CollectorProcess.FreePort();
-        var config = CollectorConfigFile.Write(dir.Path, sink.Url, port, CollectorProcess.FreePort());
+        var config = CollectorConfigFile.Write(dir.Path, sink.Url, CollectorProcess.FreePort(), CollectorProcess.FreePort());
 
         using (var ignoring = CollectorProcess.Start(ignoreHangup: true, "--config", config))
         {

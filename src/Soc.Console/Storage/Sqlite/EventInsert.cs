@@ -55,9 +55,9 @@ internal sealed class EventInsert : IDisposable
             Check(BindText(s, 7, row.Original));
             // The JSON is text: bound as UTF-8 text, so json_extract and the API read it as before.
             Check(raw.sqlite3_bind_text(s, 8, row.Fields));
-            Check(BindText(s, 10, row.SourceIp));
             var first = SqliteStore.TimeKey(row.Timestamp);
             Check(raw.sqlite3_bind_int64(s, 9, first + (_counter++ & SameMillisecondMask)));
+            Check(BindText(s, 10, row.SourceIp));
             var rc = raw.sqlite3_step(s);
             if (rc == raw.SQLITE_CONSTRAINT && raw.sqlite3_extended_errcode(_db) == raw.SQLITE_CONSTRAINT_UNIQUE && raw.sqlite3_errmsg(_db).utf8_to_string().Contains("events.tkey", StringComparison.Ordinal))
             {
