@@ -45,6 +45,10 @@ public sealed partial class SqliteStore
 
     // Called by the writer after a commit, under the write lock. A PASSIVE checkpoint cannot reset a WAL that
     // the writer keeps appending to; past the limit the writer restarts it itself, waiting for readers.
+    // RESTART, not TRUNCATE: the next commits write over the file's first blocks, where a file truncated to
+    // nothing had new blocks allocated and zeroed by the kernel for every page it took again (8 % of the
+    // center's CPU, bench/RESULTS.md). The writer's journal_size_limit (OpenWriter) cuts the file back to the
+    // limit at the first commit after a restart, so a file longer than the limit means that much WAL since.
     private void BoundWal(SqliteConnection writer)
     {
         var wal = new FileInfo(DatabasePath + "-wal");
@@ -52,7 +56,7 @@ public sealed partial class SqliteStore
         {
             try
             {
-                using var checkpoint = Command(writer, null, "PRAGMA wal_checkpoint(TRUNCATE)");
+                using var checkpoint = Command(writer, null, "PRAGMA wal_checkpoint(RESTART)");
                 checkpoint.ExecuteNonQuery();
             }
             catch (SqliteException)

@@ -108,7 +108,7 @@ public sealed partial class SqliteStore : ISocStore, IConsoleReads, IDisposable
         using var pragma = connection.CreateCommand();
         // A larger page cache for the writer keeps the index pages of a group commit in memory. The writer
         // does not checkpoint after its commits; SqliteStore.Checkpoint.cs does, on another connection.
-        pragma.CommandText = "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0;";
+        pragma.CommandText = $"PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalLimitBytes};";
         pragma.ExecuteNonQuery();
         return connection;
     }
