@@ -27,13 +27,20 @@ internal static class Batches
         return lines.Count > 0 ? lines : ["Dec 10 06:55:46 LabSZ sshd[24200]: Invalid user webmaster from 173.234.31.186"];
     }
 
-    public static byte[] Build(string prefix, int count, IReadOnlyList<string> corpus, double alertRatio, Random random, DateTimeOffset localTime)
+    /// <summary>
+    /// One gzip body of <paramref name="count"/> records. With <paramref name="live"/> every line is
+    /// re-stamped with <paramref name="localTime"/> plus <paramref name="spacing"/> per record, as a collector
+    /// tailing live logs sends them (times near now, rising); without it the loghub lines keep their own
+    /// times (2005 and 2025 dates, mixed: a backfill of old logs, which scatters every time-ordered index).
+    /// </summary>
+    public static byte[] Build(string prefix, int count, IReadOnlyList<string> corpus, double alertRatio, Random random, DateTimeOffset localTime, bool live = false, TimeSpan spacing = default)
     {
         var sb = new StringBuilder(count * 220);
-        var stamp = localTime.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture);
         var received = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
         for (var i = 0; i < count; i++)
         {
+            var time = live ? localTime + (spacing * i) : localTime;
+            var stamp = time.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture);
             string message, type;
             if (random.NextDouble() < alertRatio)
             {
@@ -45,6 +52,10 @@ internal static class Batches
             {
                 message = corpus[random.Next(corpus.Count)];
                 type = message.StartsWith('[') ? "apache_error" : "syslog";
+                if (live)
+                {
+                    message = Restamp(message, time);
+                }
             }
 
             sb.Append(JsonSerializer.Serialize(new
@@ -60,6 +71,17 @@ internal static class Batches
         }
 
         return Gzip(Encoding.UTF8.GetBytes(sb.ToString()));
+    }
+
+    // "Jun 14 15:16:01 host …" (syslog) or "[Sun Dec 04 04:47:44 2005] …" (Apache error log).
+    private static string Restamp(string line, DateTimeOffset time)
+    {
+        if (line.StartsWith('[') && line.IndexOf(']', StringComparison.Ordinal) is var end and > 0)
+        {
+            return "[" + time.ToString("ddd MMM dd HH:mm:ss yyyy", CultureInfo.InvariantCulture) + line[end..];
+        }
+
+        return line.Length > 15 && line[15] == ' ' ? time.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture) + line[15..] : line;
     }
 
     private static byte[] Gzip(byte[] plain)

@@ -26,6 +26,9 @@ internal sealed class LoadOptions
 
     public string Corpus { get; set; } = "../shared/corpus/logs/loghub";
 
+    /// <summary>Re-stamp the corpus lines with rising times near now, as live logs arrive (Batches.Build).</summary>
+    public bool LiveTimes { get; set; }
+
     public static LoadOptions Parse(string[] args)
     {
         var o = new LoadOptions();
@@ -44,6 +47,7 @@ internal sealed class LoadOptions
                 case "--query-rounds": o.QueryRounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--data-dir": o.DataDir = Next(); break;
                 case "--corpus": o.Corpus = Next(); break;
+                case "--live-times": o.LiveTimes = true; break;
                 default: throw new ArgumentException("unknown option " + args[i]);
             }
         }
