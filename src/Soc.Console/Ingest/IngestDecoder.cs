@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text.Json;
 using Soc.Detection.Events;
@@ -15,39 +16,61 @@ public static class IngestDecoder
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(limits);
-        using var buffer = new MemoryStream();
+        // The body is read into a pooled buffer (given back once its records are strings): a batch is
+        // hundreds of KiB, and a MemoryStream doubling up to that size put ~1 KB of large-object garbage
+        // per record on the heap.
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            var source = gzip ? new GZipStream(body, CompressionMode.Decompress, leaveOpen: true) : body;
-            await using (source.ConfigureAwait(false))
+            var length = 0;
+            try
             {
-                var chunk = new byte[81920];
-                int read;
-                while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                var source = gzip ? new GZipStream(body, CompressionMode.Decompress, leaveOpen: true) : body;
+                await using (source.ConfigureAwait(false))
                 {
-                    buffer.Write(chunk, 0, read);
-                    if (buffer.Length > limits.MaxBatchBytes)
+                    int read;
+                    while ((read = await source.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
                     {
-                        return DecodedBatch.TooLarge($"batch larger than {limits.MaxBatchBytes} bytes uncompressed");
+                        length += read;
+                        if (length > limits.MaxBatchBytes)
+                        {
+                            return DecodedBatch.TooLarge($"batch larger than {limits.MaxBatchBytes} bytes uncompressed");
+                        }
+
+                        if (length == buffer.Length)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            buffer.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
                     }
                 }
             }
-        }
-        catch (InvalidDataException ex)
-        {
-            return DecodedBatch.Malformed("body is not valid gzip: " + ex.Message);
-        }
+            catch (InvalidDataException ex)
+            {
+                return DecodedBatch.Malformed("body is not valid gzip: " + ex.Message);
+            }
 
+            return Split(buffer.AsSpan(0, length), limits);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static DecodedBatch Split(ReadOnlySpan<byte> text, IngestOptions limits)
+    {
         var records = new List<RawRecord>();
-        var text = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         var lineNumber = 0;
         while (!text.IsEmpty)
         {
             lineNumber++;
-            var end = text.Span.IndexOf((byte)'\n');
+            var end = text.IndexOf((byte)'\n');
             var line = end < 0 ? text : text[..end];
             text = end < 0 ? default : text[(end + 1)..];
-            if (line.Span.Trim((byte)'\r').IsEmpty)
+            if (line.Trim((byte)'\r').IsEmpty)
             {
                 continue;
             }
@@ -62,7 +85,7 @@ public static class IngestDecoder
                 return DecodedBatch.TooLarge($"batch has more than {limits.MaxRecordsPerBatch} records");
             }
 
-            var (record, error) = ReadRecord(line.Span);
+            var (record, error) = ReadRecord(line);
             if (record is null)
             {
                 return DecodedBatch.Malformed($"line {lineNumber}: {error}");
