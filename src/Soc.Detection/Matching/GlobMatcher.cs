@@ -25,7 +25,9 @@ public sealed class GlobMatcher : ValueMatcher
         _anchorEnd = pattern.Length == 0 || pattern[^1] != SigmaPattern.Star;
         _chunks = pattern.Split(SigmaPattern.Star);
         _hasOne = [.. _chunks.Select(c => c.Contains(SigmaPattern.One, StringComparison.Ordinal))];
-        // OrdinalIgnoreCase compares chars upper-cased by the invariant culture, as the per-char path below does.
+        // OrdinalIgnoreCase compares chars by their simple (invariant) upper case, as the per-char path below does
+        // (GlobMatcherTests checks the two against each other, with ß, İ, ı and the Kelvin sign); it also folds
+        // letters outside the BMP, which the per-char path leaves as they are.
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
     }
 
