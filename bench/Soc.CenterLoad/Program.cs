@@ -27,12 +27,12 @@ var corpus = Batches.LoadCorpus(o.Corpus);
 var random = new Random(42);
 var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(-1), TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
 var bodies = new List<(int Agency, byte[] Body, int Count)>();
+// Live times rise at a nominal 20,000 records/s from an hour ago; the senders' interleaving of batches
+// leaves them out of order by a few batches, as several collectors' clocks would.
+var spacing = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 20_000);
 for (var start = 0; start < o.Records; start += o.BatchSize)
 {
     var count = Math.Min(o.BatchSize, o.Records - start);
-    // Live times rise at a nominal 20,000 records/s from an hour ago; the senders' interleaving of batches
-    // leaves them out of order by a few batches, as several collectors' clocks would.
-    var spacing = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 20_000);
     var first = o.LiveTimes ? local + (spacing * start) : local;
     bodies.Add((bodies.Count % o.Agencies, Batches.Build("b" + start.ToString(CultureInfo.InvariantCulture), count, corpus, o.AlertRatio, random, first, o.LiveTimes, spacing), count));
 }

@@ -16,6 +16,8 @@ public static class EventJson
     // One writer and buffer per thread, reset for each event: a fresh MemoryStream and Utf8JsonWriter per event
     // (and their buffers growing to the event's size) were ~5 KB of garbage per stored event, the largest share
     // of the center's allocations (bench/RESULTS.md).
+    private const int MaxKeptBufferBytes = 256 * 1024;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _threadBuffer;
 
@@ -46,7 +48,13 @@ public static class EventJson
 
             writer.WriteEndObject();
             writer.Flush();
-            return buffer.WrittenSpan.ToArray();
+            var json = buffer.WrittenSpan.ToArray();
+            if (buffer.Capacity > MaxKeptBufferBytes)
+            {
+                _threadBuffer = null; // a rare huge event does not keep its buffer on this thread for good
+            }
+
+            return json;
         }
         catch
         {
