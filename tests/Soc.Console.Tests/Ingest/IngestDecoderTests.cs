@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Soc.Console.Ingest;
+using Soc.Console.Tests.Support;
 
 namespace Soc.Console.Tests.Ingest;
 
@@ -24,7 +24,7 @@ public sealed class IngestDecoderTests
             .ToList();
         var body = Body(messages.Select((m, i) => new { id = "r" + i, type = "syslog", host = "web01", message = m }));
 
-        var batch = await IngestDecoder.DecodeAsync(new MemoryStream(gzip ? Gzip(body) : body), gzip, new IngestOptions(), CancellationToken.None);
+        var batch = await IngestDecoder.DecodeAsync(new MemoryStream(gzip ? IngestBatch.Gzip(body) : body), gzip, new IngestOptions(), CancellationToken.None);
 
         Assert.Null(batch.Error);
         Assert.Equal(messages, batch.Records!.Select(r => r.Message));
@@ -37,7 +37,7 @@ public sealed class IngestDecoderTests
         var body = Body(Enumerable.Range(0, 5_000).Select(i => new { id = "r" + i, message = "short line " + i }));
         var limits = new IngestOptions { MaxBatchBytes = body.Length - 1 };
 
-        var batch = await IngestDecoder.DecodeAsync(new MemoryStream(Gzip(body)), gzip: true, limits, CancellationToken.None);
+        var batch = await IngestDecoder.DecodeAsync(new MemoryStream(IngestBatch.Gzip(body)), gzip: true, limits, CancellationToken.None);
 
         Assert.Null(batch.Records);
         Assert.True(batch.IsTooLarge);
@@ -56,15 +56,4 @@ public sealed class IngestDecoderTests
 
     private static byte[] Body<T>(IEnumerable<T> records) =>
         Encoding.UTF8.GetBytes(string.Concat(records.Select(r => JsonSerializer.Serialize(r) + "\n")));
-
-    private static byte[] Gzip(byte[] plain)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(plain);
-        }
-
-        return buffer.ToArray();
-    }
 }

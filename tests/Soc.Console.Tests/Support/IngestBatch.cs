@@ -28,18 +28,24 @@ public static class IngestBatch
 
     public static HttpRequestMessage Request(string apiKey, byte[] plainBody)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(plainBody);
-        }
-
-        var content = new ByteArrayContent(buffer.ToArray());
+        var content = new ByteArrayContent(Gzip(plainBody));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         content.Headers.ContentEncoding.Add("gzip");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ingest") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
         return request;
+    }
+
+    /// <summary>A body compressed as the collector sends it.</summary>
+    public static byte[] Gzip(byte[] plain)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(plain);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>An RFC 3164 sshd line stamped now in Asia/Ho_Chi_Minh.</summary>
