@@ -104,9 +104,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         try
         {
-            // Until the next page's HTML is parsed (its server-rendered rows are there), not its load event: once,
-            // under CI load, the queue page had rendered but its load event had not come within 90 s.
-            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            // Until a signed-in page's sign-out form is in the document, not a navigation event: under CI load the
+            // queue page had twice rendered while the wait for its load event (once) and for its URL with
+            // DOMContentLoaded (once) ran out at 90 s.
+            await page.WaitForSelectorAsync("form[action='/logout']", new() { State = WaitForSelectorState.Attached });
+            if (page.Url.Contains("/login", StringComparison.Ordinal))
+            {
+                throw new TimeoutException("still on " + page.Url);
+            }
         }
         catch (TimeoutException ex)
         {
